@@ -1,0 +1,12 @@
+namespace LaunchReady.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Every rule ID the package declares. The meaning of an ID is public contract:
+    /// never reuse or renumber one (retire it in AnalyzerReleases.Shipped.md instead).
+    /// </summary>
+    public static class DiagnosticIds
+    {
+        public const string DevelopmentUrl = "LR0010";
+        public const string InsecureHttpUrl = "LR0011";
+    }
+}

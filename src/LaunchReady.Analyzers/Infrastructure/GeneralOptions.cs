@@ -1,0 +1,13 @@
+namespace LaunchReady.Analyzers.Infrastructure
+{
+    /// <summary>Options that apply to every rule family.</summary>
+    public static class GeneralOptions
+    {
+        public static readonly BooleanOption IncludeTestCode = new BooleanOption(
+            "launchready.include_test_code",
+            defaultValue: false,
+            "Also report findings in test code (test projects, *Tests assemblies, files under test/ or tests/).",
+            DiagnosticIds.DevelopmentUrl,
+            DiagnosticIds.InsecureHttpUrl);
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LaunchReady.Analyzers.Infrastructure
+{
+    /// <summary>
+    /// Where a constant value ends up: the parameter, property, field, local or dictionary key it is
+    /// given to, or a comparison it takes part in. Rules use it to tell an endpoint or secret from a
+    /// value that is only compared or searched for.
+    /// </summary>
+    public readonly struct ValueUse
+    {
+        private static readonly HashSet<string> ComparisonMethods = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Equals", "StartsWith", "EndsWith", "Contains", "IndexOf", "LastIndexOf", "Compare", "CompareOrdinal",
+            "Replace", "Split", "Trim", "TrimStart", "TrimEnd", "IsMatch", "Match", "Matches", "ContainsKey", "Remove",
+        };
+
+        private ValueUse(string? targetName, IMethodSymbol? method, ITypeSymbol? convertedType, bool isComparison, string? receiverName = null)
+        {
+            TargetName = targetName;
+            Method = method;
+            ConvertedType = convertedType;
+            IsComparison = isComparison;
+            ReceiverName = receiverName;
+        }
+
+        /// <summary>Name of the parameter, property, field, local or (last segment of the) dictionary key receiving the value.</summary>
+        public string? TargetName { get; }
+
+        /// <summary>The method or constructor the value is passed to, if any.</summary>
+        public IMethodSymbol? Method { get; }
+
+        /// <summary>The type a user-defined implicit conversion turned the value into (for example XNamespace).</summary>
+        public ITypeSymbol? ConvertedType { get; }
+
+        /// <summary>The value is compared with or searched for, not used as data.</summary>
+        public bool IsComparison { get; }
+
+        /// <summary>For an argument of an instance call, the name of the member or local it is called on (<c>app.Urls.Add</c> gives Urls).</summary>
+        public string? ReceiverName { get; }
+
+        public static ValueUse Of(IOperation operation)
+        {
+            ITypeSymbol? convertedType = null;
+            var current = operation;
+            var parent = current.Parent;
+
+            // Climb through the wrappers that keep the value's meaning.
+            while (parent is not null)
+            {
+                if (parent is IConversionOperation conversion)
+                {
+                    if (conversion.OperatorMethod is not null)
+                    {
+                        convertedType = conversion.Type;
+                    }
+                }
+                else if (!(parent is IInterpolatedStringTextOperation
+                    || parent is IInterpolationOperation
+                    || parent is IInterpolatedStringOperation
+                    || parent is ICoalesceOperation
+                    || parent is IArrayInitializerOperation
+                    || parent is IArrayCreationOperation
+                    || (parent is IConditionalOperation conditional && conditional.Condition != current)
+                    || (parent is IBinaryOperation concat && concat.OperatorKind == BinaryOperatorKind.Add && concat.Type?.SpecialType == SpecialType.System_String)))
+                {
+                    break;
+                }
+
+                current = parent;
+                parent = current.Parent;
+            }
+
+            switch (parent)
+            {
+                case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals:
+                case IPatternOperation:
+                case ICaseClauseOperation:
+                case IIsPatternOperation:
+                    return new ValueUse(null, null, convertedType, isComparison: true);
+                case IArgumentOperation argument:
+                    return FromArgument(argument, convertedType);
+                case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                    return new ValueUse(NameOf(assignment.Target), null, convertedType, false);
+                case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                    return new ValueUse(declarator.Symbol.Name, null, convertedType, false);
+                case IFieldInitializerOperation field when field.InitializedFields.Length > 0:
+                    return new ValueUse(field.InitializedFields[0].Name, null, convertedType, false);
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length > 0:
+                    return new ValueUse(property.InitializedProperties[0].Name, null, convertedType, false);
+                case IParameterInitializerOperation parameter:
+                    return new ValueUse(parameter.Parameter.Name, null, convertedType, false);
+                default:
+                    return new ValueUse(null, null, convertedType, false);
+            }
+        }
+
+        private static ValueUse FromArgument(IArgumentOperation argument, ITypeSymbol? convertedType)
+        {
+            var method = argument.Parent switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+
+            var name = argument.Parameter?.Name;
+            if (method is not null && ComparisonMethods.Contains(method.Name))
+            {
+                return new ValueUse(name, method, convertedType, isComparison: true);
+            }
+
+            // dictionary.Add("Redis:Host", value): the key names the value.
+            if (method?.Name == "Add" && name == "value" && argument.Parent is IInvocationOperation add && add.Arguments.Length == 2
+                && add.Arguments[1] == argument && add.Arguments[0].Value.ConstantValue.Value is string key)
+            {
+                name = LastKeySegment(key);
+            }
+
+            var receiver = (argument.Parent as IInvocationOperation)?.Instance;
+            return new ValueUse(name, method, convertedType, false, receiver is null ? null : NameOf(receiver));
+        }
+
+        private static string? NameOf(IOperation target)
+        {
+            switch (target)
+            {
+                case IPropertyReferenceOperation property when property.Arguments.Length == 1
+                    && property.Arguments[0].Value.ConstantValue.Value is string key:
+                    return LastKeySegment(key);
+                case IMemberReferenceOperation member:
+                    return member.Member.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+                default:
+                    return null;
+            }
+        }
+
+        // Configuration keys are paths ("Redis:Host", "Smtp__Password"); the last segment names the value.
+        private static string LastKeySegment(string key)
+        {
+            var colon = key.LastIndexOf(':');
+            var underscores = key.LastIndexOf("__", StringComparison.Ordinal);
+            var start = Math.Max(colon + 1, underscores < 0 ? 0 : underscores + 2);
+            return start < key.Length ? key.Substring(start) : key;
+        }
+    }
+}

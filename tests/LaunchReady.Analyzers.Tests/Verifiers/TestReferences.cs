@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace LaunchReady.Analyzers.Tests.Verifiers
+{
+    /// <summary>Reference assemblies built from package versions the feed serves (the built-in Net80 set asks for 8.0.0, which it does not).</summary>
+    internal static class TestReferences
+    {
+        public static readonly ReferenceAssemblies Net80 = new ReferenceAssemblies(
+                "net8.0",
+                new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.33"),
+                Path.Combine("ref", "net8.0"));
+
+        public static readonly ReferenceAssemblies AspNet80 = Net80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.33")));
+    }
+}
