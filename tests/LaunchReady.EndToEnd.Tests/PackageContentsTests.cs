@@ -1,0 +1,83 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using Xunit;
+
+namespace LaunchReady.EndToEnd.Tests
+{
+    [Collection(PackagedAnalyzerCollection.Name)]
+    public sealed class PackageContentsTests(PackagedAnalyzer package)
+    {
+        [Fact]
+        public void RootPack_ProducesExactlyOnePackage_NamedLaunchReadyAnalyzers()
+        {
+            Assert.Single(package.Packages);
+            Assert.StartsWith("LaunchReady.Analyzers.", Path.GetFileName(package.PackagePath));
+        }
+
+        [Fact]
+        public void Package_HoldsAnalyzersAndBuildFiles_AndNothingElse()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            var entries = zip.Entries
+                .Select(e => e.FullName)
+                .Where(name => !name.StartsWith("_rels/") && !name.StartsWith("package/") && name != "[Content_Types].xml")
+                .OrderBy(name => name, System.StringComparer.Ordinal)
+                .ToArray();
+
+            Assert.Equal(
+                new[]
+                {
+                    "LICENSE",
+                    "LaunchReady.Analyzers.nuspec",
+                    "README.md",
+                    "analyzers/dotnet/cs/LaunchReady.Analyzers.dll",
+                    "analyzers/dotnet/cs/LaunchReady.CodeFixes.dll",
+                    "build/LaunchReady.Analyzers.props",
+                    "build/LaunchReady.Analyzers.targets",
+                    "buildTransitive/LaunchReady.Analyzers.props",
+                    "buildTransitive/LaunchReady.Analyzers.targets",
+                },
+                entries);
+        }
+
+        [Fact]
+        public void Nuspec_IsADevelopmentDependency_WithNoDependencies()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            using var stream = zip.GetEntry("LaunchReady.Analyzers.nuspec")!.Open();
+            var nuspec = XDocument.Load(stream);
+            var ns = nuspec.Root!.Name.Namespace;
+            var metadata = nuspec.Root.Element(ns + "metadata")!;
+
+            Assert.Equal("LaunchReady.Analyzers", metadata.Element(ns + "id")!.Value);
+            Assert.Equal("true", metadata.Element(ns + "developmentDependency")!.Value);
+            Assert.Null(metadata.Element(ns + "dependencies"));
+        }
+
+        [Fact]
+        public void AnalyzerAssembly_TargetsOldRoslyn_AndNotWorkspaces()
+        {
+            using var zip = ZipFile.OpenRead(package.PackagePath);
+            using var memory = new MemoryStream();
+            using (var stream = zip.GetEntry("analyzers/dotnet/cs/LaunchReady.Analyzers.dll")!.Open())
+            {
+                stream.CopyTo(memory);
+            }
+
+            memory.Position = 0;
+            using var pe = new PEReader(memory);
+            var reader = pe.GetMetadataReader();
+            var references = reader.AssemblyReferences
+                .Select(handle => reader.GetAssemblyReference(handle))
+                .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+
+            Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", references.Keys);
+            Assert.True(references["Microsoft.CodeAnalysis"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis " + references["Microsoft.CodeAnalysis"]);
+            Assert.True(references["Microsoft.CodeAnalysis.CSharp"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis.CSharp " + references["Microsoft.CodeAnalysis.CSharp"]);
+        }
+    }
+}

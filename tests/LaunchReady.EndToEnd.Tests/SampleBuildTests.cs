@@ -1,0 +1,43 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace LaunchReady.EndToEnd.Tests
+{
+    /// <summary>
+    /// Builds samples/ShopApi (the README's first command) and checks that every line marked
+    /// <c>// LRxxxx</c> gets exactly that diagnostic, and that nothing else is reported.
+    /// </summary>
+    public sealed class SampleBuildTests
+    {
+        private static readonly Regex Marker = new(@"//\s*(?<ids>LR\d{4}(?:\s*,\s*LR\d{4})*)\s*$", RegexOptions.Compiled);
+
+        [Fact]
+        public void ShopApiSample_ReportsExactlyTheMarkedViolations()
+        {
+            var sample = Path.Combine(DotNetCli.RepositoryRoot, "samples", "ShopApi");
+            var result = DotNetCli.Run(sample, null, "build", "ShopApi.csproj", "--no-incremental", "-nologo", "-m:2");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.DoesNotContain("AD0001", result.Output);
+            Assert.DoesNotContain("CS8032", result.Output);
+
+            var expected = Directory.EnumerateFiles(sample, "*.*", SearchOption.AllDirectories)
+                .Where(f => (f.EndsWith(".cs") || f.EndsWith(".json")) && !f.Contains("/obj/") && !f.Contains("/bin/"))
+                .SelectMany(f => File.ReadAllLines(f).Select((text, index) => (File: f, Line: index + 1, Match: Marker.Match(text))))
+                .Where(x => x.Match.Success)
+                .SelectMany(x => x.Match.Groups["ids"].Value.Split(',').Select(id => $"{Path.GetRelativePath(sample, x.File)}:{x.Line} {id.Trim()}"))
+                .OrderBy(x => x)
+                .ToList();
+
+            var actual = BuildDiagnostic.LaunchReady(result.Output)
+                .Select(d => $"{Path.GetRelativePath(sample, d.Path)}:{d.Line} {d.Id}")
+                .Distinct()
+                .OrderBy(x => x)
+                .ToList();
+
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, actual);
+        }
+    }
+}
