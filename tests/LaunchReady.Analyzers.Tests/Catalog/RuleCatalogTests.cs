@@ -1,0 +1,202 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using LaunchReady.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace LaunchReady.Analyzers.Tests.Catalog
+{
+    /// <summary>
+    /// Keeps every declared rule consistent with its docs page, release-tracking row, README row and
+    /// options. Run with LAUNCHREADY_UPDATE_README=1 to regenerate the README rule table.
+    /// </summary>
+    public class RuleCatalogTests
+    {
+        private const string TableStart = "<!-- rules -->";
+        private const string TableEnd = "<!-- /rules -->";
+
+        // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
+        private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
+        {
+            ("LR0001", "Provider credential in a string literal", "Secrets", DiagnosticSeverity.Error),
+            ("LR0002", "Credential-looking value given to a secret-named target", "Secrets", DiagnosticSeverity.Warning),
+            ("LR0003", "Secret in a configuration file that ships", "Secrets", DiagnosticSeverity.Warning),
+            ("LR0020", "HttpClient without an explicit timeout", "HTTP", DiagnosticSeverity.Warning),
+            ("LR0021", "Infinite or excessive HTTP timeout", "HTTP", DiagnosticSeverity.Warning),
+            ("LR0023", "HttpClient constructed per operation", "HTTP", DiagnosticSeverity.Warning),
+            ("LR0024", "Long-lived HttpClient without PooledConnectionLifetime", "HTTP", DiagnosticSeverity.Info),
+            ("LR0030", "EF Core query executed inside a loop (N+1)", "EF Core", DiagnosticSeverity.Warning),
+            ("LR0031", "Lazy-loaded navigation read inside a loop", "EF Core", DiagnosticSeverity.Warning),
+            ("LR0032", "SaveChanges inside a loop", "EF Core", DiagnosticSeverity.Warning),
+            ("LR0040", "Unbounded retry", "Retries", DiagnosticSeverity.Warning),
+            ("LR0041", "Retry without backoff", "Retries", DiagnosticSeverity.Warning),
+            ("LR0050", "Configuration key missing from the env manifest", "Config", DiagnosticSeverity.Warning),
+            ("LR1001", "Malformed env manifest", "Manifest", DiagnosticSeverity.Error),
+            ("LR1002", "Required environment variable missing or invalid", "Manifest", DiagnosticSeverity.Error),
+            ("LR1003", "Secret variable with a committed value", "Manifest", DiagnosticSeverity.Error),
+            ("LR1004", "Secret variable with a client-public prefix", "Manifest", DiagnosticSeverity.Error),
+            ("LR1010", "Secret in a client bundle", "Bundle", DiagnosticSeverity.Error),
+            ("LR1011", "Source map with embedded sources in a client bundle", "Bundle", DiagnosticSeverity.Warning),
+            ("LR1012", "Server-only configuration file in a client bundle", "Bundle", DiagnosticSeverity.Error),
+        };
+
+        private static readonly Assembly AnalyzerAssembly = typeof(RuleCatalog).Assembly;
+
+        public static IEnumerable<object[]> Descriptors() => AllDescriptors().Select(d => new object[] { d.Id });
+
+        [Fact]
+        public void EveryAnalyzer_IsSealedAndDeclaresCSharp()
+        {
+            foreach (var type in AnalyzerTypes())
+            {
+                Assert.True(type.IsSealed, type.Name + " must be sealed");
+                var attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>();
+                Assert.NotNull(attribute);
+                Assert.Contains(LanguageNames.CSharp, attribute!.Languages);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void Descriptor_FollowsTheCatalog(string id)
+        {
+            var descriptor = Descriptor(id);
+            Assert.Matches(@"^LR\d{4}$", descriptor.Id);
+            Assert.Equal(RuleCatalog.HelpLink(id), descriptor.HelpLinkUri);
+            Assert.StartsWith("LaunchReady.", descriptor.Category);
+            Assert.DoesNotContain(PlannedRules, p => p.Id == id);
+            Assert.False(descriptor.MessageFormat.ToString().EndsWith(".", StringComparison.Ordinal), "messages have no trailing period");
+            Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
+        }
+
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void Descriptor_HasADocsPageWithEverySection(string id)
+        {
+            var descriptor = Descriptor(id);
+            var page = Path.Combine(RepositoryRoot, "docs", "rules", id + ".md");
+            Assert.True(File.Exists(page), page + " is missing");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {id} - {descriptor.Title}\n", text.Replace("\r", string.Empty));
+            foreach (var section in new[] { "## What it flags", "## Why it matters at launch", "## Bad", "## Good", "## How to fix", "## Options", "## When to suppress" })
+            {
+                Assert.Contains(section, text);
+            }
+
+            foreach (var option in Options().Where(o => o.RuleIds.Contains(id)))
+            {
+                Assert.Contains("`" + option.Key + "`", text);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Descriptors))]
+        public void Descriptor_IsInReleaseTracking(string id)
+        {
+            var descriptor = Descriptor(id);
+            var rows = File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "LaunchReady.Analyzers", "AnalyzerReleases.Unshipped.md"))
+                .Concat(File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "LaunchReady.Analyzers", "AnalyzerReleases.Shipped.md")));
+            Assert.Contains(rows, row => row.StartsWith($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void EveryDocsPage_BelongsToADeclaredRule()
+        {
+            var declared = AllDescriptors().Select(d => d.Id).ToHashSet();
+            var pages = Directory.GetFiles(Path.Combine(RepositoryRoot, "docs", "rules"), "LR*.md").Select(path => Path.GetFileNameWithoutExtension(path)!);
+            Assert.All(pages, page => Assert.Contains(page, declared));
+        }
+
+        [Fact]
+        public void Options_FollowTheNamingScheme()
+        {
+            var options = Options().ToList();
+            Assert.NotEmpty(options);
+            Assert.All(options, o => Assert.Matches(@"^launchready\.([a-z0-9_]+\.)?[a-z][a-z0-9_]*$", o.Key));
+            Assert.Equal(options.Count, options.Select(o => o.Key).Distinct().Count());
+        }
+
+        [Fact]
+        public void ReadmeRuleTable_IsGeneratedFromTheCatalog()
+        {
+            var readmePath = Path.Combine(RepositoryRoot, "README.md");
+            var readme = File.ReadAllText(readmePath).Replace("\r", string.Empty);
+            var start = readme.IndexOf(TableStart, StringComparison.Ordinal);
+            var end = readme.IndexOf(TableEnd, StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, "README.md needs the rule table markers");
+
+            var expected = readme.Substring(0, start + TableStart.Length) + "\n" + GenerateTable() + readme.Substring(end);
+            if (Environment.GetEnvironmentVariable("LAUNCHREADY_UPDATE_README") == "1")
+            {
+                File.WriteAllText(readmePath, expected);
+                return;
+            }
+
+            Assert.Equal(expected, readme);
+        }
+
+        private static string GenerateTable()
+        {
+            var rows = AllDescriptors()
+                .Select(d => (d.Id, Title: d.Title.ToString(), Family: d.Category.Substring("LaunchReady.".Length), d.DefaultSeverity, Available: true))
+                .Concat(PlannedRules.Select(p => (p.Id, p.Title, p.Family, DefaultSeverity: p.Severity, Available: false)))
+                .OrderBy(r => r.Id, StringComparer.Ordinal);
+
+            var table = new StringBuilder();
+            table.Append("| ID | Rule | Family | Default | Status |\n");
+            table.Append("|---|---|---|---|---|\n");
+            foreach (var row in rows)
+            {
+                var id = row.Available ? $"[{row.Id}](docs/rules/{row.Id}.md)" : row.Id;
+                var severity = row.DefaultSeverity switch
+                {
+                    DiagnosticSeverity.Error => "error",
+                    DiagnosticSeverity.Warning => "warning",
+                    _ => "suggestion",
+                };
+                table.Append($"| {id} | {row.Title} | {row.Family} | {severity} | {(row.Available ? "available" : "planned")} |\n");
+            }
+
+            return table.ToString();
+        }
+
+        private static IEnumerable<Type> AnalyzerTypes() =>
+            AnalyzerAssembly.GetTypes().Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t));
+
+        private static IEnumerable<DiagnosticDescriptor> AllDescriptors() =>
+            AnalyzerTypes()
+                .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+                .GroupBy(d => d.Id)
+                .Select(g => g.First())
+                .OrderBy(d => d.Id, StringComparer.Ordinal);
+
+        private static DiagnosticDescriptor Descriptor(string id) => AllDescriptors().Single(d => d.Id == id);
+
+        private static IEnumerable<OptionDefinition> Options() =>
+            AnalyzerAssembly.GetTypes()
+                .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+                .Where(f => typeof(OptionDefinition).IsAssignableFrom(f.FieldType))
+                .Select(f => (OptionDefinition)f.GetValue(null)!);
+
+        private static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+        private static string FindRepositoryRoot()
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "LaunchReady.Analyzers.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("LaunchReady.Analyzers.sln not found");
+        }
+    }
+}

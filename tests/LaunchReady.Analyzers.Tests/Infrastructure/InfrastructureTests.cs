@@ -1,0 +1,78 @@
+using System.Linq;
+using LaunchReady.Analyzers.Infrastructure;
+using Xunit;
+
+namespace LaunchReady.Analyzers.Tests.Infrastructure
+{
+    public class NameWordsTests
+    {
+        private static readonly System.Collections.Generic.HashSet<string> HostWords = NameWords.Set("host", "url", "ip");
+
+        [Theory]
+        [InlineData("ApiBaseUrl", true)]
+        [InlineData("api_base_url", true)]
+        [InlineData("REDIS_HOST", true)]
+        [InlineData("ServerIP", true)]
+        [InlineData("ipString", true)]
+        [InlineData("Redis:Host", true)]
+        [InlineData("zipCode", false)]
+        [InlineData("description", false)]
+        [InlineData("hostile", false)]
+        [InlineData("curly", false)]
+        [InlineData(null, false)]
+        public void ContainsAny_MatchesWholeWordsOnly(string? name, bool expected)
+        {
+            Assert.Equal(expected, NameWords.ContainsAny(name, HostWords));
+        }
+    }
+
+    public class JsonStringReaderTests
+    {
+        [Fact]
+        public void ReadsValuesWithConfigurationPathsAndRawOffsets()
+        {
+            const string json = """
+                {
+                  // comment with "quotes"
+                  "A": { "B": "one", /* block */ "C": [ "two", "three" ] },
+                  "D": "f\"our",
+                  "E": 5,
+                }
+                """;
+            var values = JsonStringReader.ReadStringValues(json);
+
+            Assert.Equal(new[] { "A:B", "A:C", "A:C", "D" }, values.Select(v => v.Path));
+            Assert.Equal(new[] { "one", "two", "three", "f\\\"our" }, values.Select(v => v.RawText));
+            Assert.All(values, v => Assert.Equal(v.RawText, json.Substring(v.Start, v.RawText.Length)));
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("{")]
+        [InlineData("\"unterminated")]
+        [InlineData("}}]]")]
+        [InlineData("{ \"a\": \"b\\")]
+        [InlineData("/*")]
+        public void BrokenInput_NeverThrows(string json)
+        {
+            _ = JsonStringReader.ReadStringValues(json);
+        }
+    }
+
+    public class TestCodeFilterTests
+    {
+        [Theory]
+        [InlineData("MyShop.Tests", true)]
+        [InlineData("MyShop.UnitTests", true)]
+        [InlineData("MyShop.Api.Test", true)]
+        [InlineData("MyShop.Specs", true)]
+        [InlineData("MyShop.Api", false)]
+        [InlineData("Contest", false)]
+        [InlineData("MyShop.Testing.Helpers", false)]
+        [InlineData(null, false)]
+        public void AssemblyName_DecidesTestProjects(string? name, bool expected)
+        {
+            Assert.Equal(expected, TestCodeFilter.IsTestAssemblyName(name));
+        }
+    }
+}
