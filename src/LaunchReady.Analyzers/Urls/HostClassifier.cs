@@ -266,36 +266,42 @@ namespace LaunchReady.Analyzers.Urls
                 return false;
             }
 
-            return lowered.IndexOf('*') < 0 ? name == lowered : Glob(name, 0, lowered, 0);
+            return lowered.IndexOf('*') < 0 ? name == lowered : Glob(name, lowered);
         }
 
-        private static bool Glob(string text, int t, string pattern, int p)
+        // Wildcard match with backtracking to the last '*' only: linear in practice, never exponential.
+        private static bool Glob(string text, string pattern)
         {
-            while (p < pattern.Length)
+            int t = 0, p = 0, starP = -1, starT = 0;
+            while (t < text.Length)
             {
-                if (pattern[p] == '*')
+                if (p < pattern.Length && pattern[p] == text[t])
                 {
-                    for (var skip = t; skip <= text.Length; skip++)
-                    {
-                        if (Glob(text, skip, pattern, p + 1))
-                        {
-                            return true;
-                        }
-                    }
-
+                    t++;
+                    p++;
+                }
+                else if (p < pattern.Length && pattern[p] == '*')
+                {
+                    starP = p++;
+                    starT = t;
+                }
+                else if (starP >= 0)
+                {
+                    p = starP + 1;
+                    t = ++starT;
+                }
+                else
+                {
                     return false;
                 }
+            }
 
-                if (t >= text.Length || text[t] != pattern[p])
-                {
-                    return false;
-                }
-
-                t++;
+            while (p < pattern.Length && pattern[p] == '*')
+            {
                 p++;
             }
 
-            return t == text.Length;
+            return p == pattern.Length;
         }
     }
 }
