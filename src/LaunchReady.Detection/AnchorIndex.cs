@@ -1,0 +1,114 @@
+using System.Collections.Generic;
+
+namespace LaunchReady.Detection
+{
+    /// <summary>
+    /// The prefilter: finds which patterns' anchors (fixed prefixes such as "ghp_" or "AKIA") occur in
+    /// a text in one pass, with one table look-up per character. Only patterns whose anchor occurs
+    /// run their regular expression, so a string with no secret hint costs almost nothing.
+    /// </summary>
+    internal sealed class AnchorIndex
+    {
+        private const int Alphabet = 128;
+
+        private readonly Entry[]?[] _buckets = new Entry[]?[Alphabet * Alphabet];
+        private readonly int _patternCount;
+
+        public AnchorIndex(IReadOnlyList<ProviderPattern> patterns)
+        {
+            _patternCount = patterns.Count;
+            var buckets = new Dictionary<int, List<Entry>>();
+            for (var index = 0; index < patterns.Count; index++)
+            {
+                foreach (var anchor in patterns[index].Anchors)
+                {
+                    var key = Key(anchor[0], anchor[1]);
+                    if (!buckets.TryGetValue(key, out var list))
+                    {
+                        list = new List<Entry>();
+                        buckets[key] = list;
+                    }
+
+                    list.Add(new Entry(anchor, index, patterns[index].AnchorsIgnoreCase));
+                }
+            }
+
+            foreach (var pair in buckets)
+            {
+                _buckets[pair.Key] = pair.Value.ToArray();
+            }
+        }
+
+        /// <summary>Indexes of the patterns whose anchors occur in <paramref name="text"/>; null when none do.</summary>
+        public bool[]? Find(string text)
+        {
+            bool[]? hits = null;
+            for (var i = 0; i + 1 < text.Length; i++)
+            {
+                var first = text[i];
+                var second = text[i + 1];
+                if (first >= Alphabet || second >= Alphabet)
+                {
+                    continue;
+                }
+
+                var bucket = _buckets[Key(first, second)];
+                if (bucket is null)
+                {
+                    continue;
+                }
+
+                foreach (var entry in bucket)
+                {
+                    if ((hits is null || !hits[entry.Pattern]) && entry.Matches(text, i))
+                    {
+                        hits ??= new bool[_patternCount];
+                        hits[entry.Pattern] = true;
+                    }
+                }
+            }
+
+            return hits;
+        }
+
+        // Letters fold to lower case so case-insensitive anchors share a bucket with their other spellings.
+        private static int Key(char first, char second) => (Fold(first) * Alphabet) + Fold(second);
+
+        private static int Fold(char c) => c >= 'A' && c <= 'Z' ? c + 32 : c;
+
+        private readonly struct Entry
+        {
+            private readonly string _anchor;
+            private readonly bool _ignoreCase;
+
+            public Entry(string anchor, int pattern, bool ignoreCase)
+            {
+                _anchor = anchor;
+                Pattern = pattern;
+                _ignoreCase = ignoreCase;
+            }
+
+            public int Pattern { get; }
+
+            public bool Matches(string text, int start)
+            {
+                if (start + _anchor.Length > text.Length)
+                {
+                    return false;
+                }
+
+                for (var k = 0; k < _anchor.Length; k++)
+                {
+                    var a = text[start + k];
+                    var b = _anchor[k];
+                    if (a != b && !(_ignoreCase && Fold(a) == Fold(b)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+    }
+}

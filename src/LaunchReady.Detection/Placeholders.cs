@@ -1,0 +1,98 @@
+using System;
+
+namespace LaunchReady.Detection
+{
+    /// <summary>Values that stand in for a secret rather than being one: the false positives that make people turn scanners off.</summary>
+    public static class Placeholders
+    {
+        private static readonly string[] Markers =
+        {
+            "changeme", "change_me", "change-me", "replace", "your", "example", "sample", "placeholder", "dummy",
+            "fake", "todo", "fixme", "redacted", "password", "passw0rd", "p@ssw0rd", "p@ssword", "secret", "xxx",
+            "***", "...", "\u2026", "insert", "enter", "notset", "not_set", "not-set", "undefined", "null", "test",
+            "demo", "123456", "abcdef", "qwerty", "letmein", "mock", "stub", "foobar", "lorem",
+        };
+
+        // Development defaults that appear in docker-compose files and local connection strings.
+        private static readonly string[] TrivialPasswords =
+        {
+            "postgres", "root", "admin", "guest", "sa", "pass", "pwd", "dev", "development", "mysql", "redis", "user",
+            "rabbitmq", "mongo", "mongodb", "default",
+        };
+
+        public static bool IsPlaceholder(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length == 0 || IsTemplateReference(trimmed))
+            {
+                return true;
+            }
+
+            foreach (var marker in Markers)
+            {
+                if (trimmed.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            // "aaaaaaaa", "abababab", "********"
+            if (Entropy.DistinctCharacters(trimmed) <= 2)
+            {
+                return true;
+            }
+
+            var counts = new int[128];
+            var most = 0;
+            foreach (var c in trimmed)
+            {
+                if (c < 128)
+                {
+                    most = Math.Max(most, ++counts[c]);
+                }
+            }
+
+            return most * 10 > trimmed.Length * 6;
+        }
+
+        /// <summary>A placeholder, or a default password that only ever guards a local container.</summary>
+        public static bool IsTrivialPassword(string password)
+        {
+            if (IsPlaceholder(password) || password.Length < 6)
+            {
+                return true;
+            }
+
+            foreach (var trivial in TrivialPasswords)
+            {
+                if (string.Equals(password, trivial, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ${VAR}, $(Var), %VAR%, {{var}}, {0}, <your-key>, [key], #{Token}#, __TOKEN__
+        private static bool IsTemplateReference(string value)
+        {
+            if (value.Length < 2)
+            {
+                return false;
+            }
+
+            var first = value[0];
+            var last = value[value.Length - 1];
+            return (first == '<' && last == '>')
+                || (first == '{' && last == '}')
+                || (first == '[' && last == ']')
+                || (first == '%' && last == '%')
+                || (first == '#' && last == '#')
+                || value.StartsWith("${", StringComparison.Ordinal)
+                || value.StartsWith("$(", StringComparison.Ordinal)
+                || value.StartsWith("{{", StringComparison.Ordinal)
+                || (value.StartsWith("__", StringComparison.Ordinal) && value.EndsWith("__", StringComparison.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+
+namespace LaunchReady.Detection
+{
+    /// <summary>
+    /// Decides whether a name (field, property, parameter, configuration key, environment variable)
+    /// is the name of a secret. The secret word must be what the name is about — its last word —
+    /// so <c>Password</c> and <c>StripeSecretKey</c> are secret-named while <c>passwordQuestion</c>,
+    /// <c>tokenEndpoint</c>, <c>apiKeyHeaderName</c> and <c>secretName</c> only mention one.
+    /// </summary>
+    public sealed class SecretNames
+    {
+        private static readonly string[] DefaultHeads =
+        {
+            "password", "passwd", "pwd", "passphrase", "pass", "secret", "secrets", "token", "tokens", "credential",
+            "credentials", "creds", "apikey", "apikeys", "pat", "privatekey", "clientsecret", "accesskey", "secretkey",
+            "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "apisecret", "sastoken", "pem",
+        };
+
+        // Words that make "key" a secret: ApiKey, SigningKey, StorageAccountKey. A bare "Key" is not.
+        private static readonly string[] KeyQualifiers =
+        {
+            "api", "access", "secret", "private", "signing", "encryption", "master", "shared", "account", "client",
+            "app", "application", "subscription", "hmac", "jwt", "auth", "storage", "service", "primary", "secondary",
+            "webhook", "admin", "server", "consumer", "aes", "session", "license", "sas", "crypto", "cipher",
+        };
+
+        // Endings that describe how the secret is stored, not what the name is about: ApiKeyValue, PasswordString.
+        private static readonly string[] Transparent =
+        {
+            "value", "string", "str", "text", "raw", "b64", "base64", "hex", "bytes", "utf8", "encoded", "plain", "plaintext", "cleartext",
+        };
+
+        // A name with one of these words is about something public: PublicKey, StripePublishableKey.
+        private static readonly string[] DefaultNonSecretWords = { "public", "publishable", "pub" };
+
+        private readonly HashSet<string> _heads;
+        private readonly HashSet<string> _nonSecret;
+
+        public SecretNames(IEnumerable<string>? extraSecretWords = null, IEnumerable<string>? extraNonSecretWords = null)
+        {
+            _heads = new HashSet<string>(DefaultHeads, StringComparer.Ordinal);
+            _nonSecret = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
+            AddLowered(_heads, extraSecretWords);
+            AddLowered(_nonSecret, extraNonSecretWords);
+        }
+
+        public static SecretNames Default { get; } = new SecretNames();
+
+        public bool IsSecretName(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return false;
+            }
+
+            var words = Split(name!);
+            foreach (var word in words)
+            {
+                if (_nonSecret.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            var last = words.Count - 1;
+            while (last > 0 && Array.IndexOf(Transparent, words[last]) >= 0)
+            {
+                last--;
+            }
+
+            if (last < 0)
+            {
+                return false;
+            }
+
+            var head = words[last];
+            if (_heads.Contains(head))
+            {
+                return true;
+            }
+
+            return (head == "key" || head == "keys") && last > 0 && Array.IndexOf(KeyQualifiers, words[last - 1]) >= 0;
+        }
+
+        /// <summary>Lower-case words of an identifier or key: "Stripe__SecretKey" gives stripe, secret, key.</summary>
+        public static List<string> Split(string name)
+        {
+            var words = new List<string>();
+            var start = -1;
+            for (var i = 0; i <= name.Length; i++)
+            {
+                var boundary = i == name.Length || !char.IsLetterOrDigit(name[i])
+                    || (i > 0 && char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsUpper(name[i - 1]) && char.IsLower(name[i + 1]))));
+                if (boundary && start >= 0)
+                {
+                    words.Add(name.Substring(start, i - start).ToLowerInvariant());
+                    start = -1;
+                }
+
+                if (i < name.Length && char.IsLetterOrDigit(name[i]) && start < 0)
+                {
+                    start = i;
+                }
+            }
+
+            return words;
+        }
+
+        private static void AddLowered(HashSet<string> set, IEnumerable<string>? words)
+        {
+            if (words is null)
+            {
+                return;
+            }
+
+            foreach (var word in words)
+            {
+                set.Add(word.Trim().ToLowerInvariant());
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LaunchReady.Detection;
+using Xunit;
+
+namespace LaunchReady.Analyzers.Tests.Secrets
+{
+    public class SecretDetectorTests
+    {
+        public static IEnumerable<object[]> FormatNames() => SecretDetector.FormatNames.Select(name => new object[] { name });
+
+        [Fact]
+        public void Catalog_HasAtLeastFiftyFormats_EachWithAGenerator()
+        {
+            Assert.True(SecretDetector.FormatCount >= 50, $"{SecretDetector.FormatCount} formats");
+            Assert.Equal(SecretDetector.FormatNames.OrderBy(n => n), FakeTokens.Formats.Keys.OrderBy(n => n));
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatNames))]
+        public void FreshToken_IsFoundWithItsExactSpan(string format)
+        {
+            for (var seed = 0; seed < 20; seed++)
+            {
+                var sample = FakeTokens.Formats[format].Positive(new Random(seed * 7919 + format.Length));
+                var text = "config = \"" + sample.Text + "\";";
+                var findings = SecretDetector.Scan(text) ?? new List<SecretFinding>();
+                var expectedStart = text.IndexOf(sample.Secret, StringComparison.Ordinal);
+
+                var finding = findings.SingleOrDefault(f => f.RuleName == format);
+                Assert.True(finding is not null, $"{format}: no finding for {RedactedSecret.Of(sample.Secret)} (seed {seed}); found [{string.Join(", ", findings.Select(f => f.RuleName))}]");
+                Assert.Equal((expectedStart, sample.Secret.Length), (finding!.Start, finding.Length));
+                Assert.Equal(RedactedSecret.Of(sample.Secret).Fingerprint, finding.Redacted.Fingerprint);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatNames))]
+        public void NearMiss_IsNotReportedAsThatFormat(string format)
+        {
+            for (var seed = 0; seed < 20; seed++)
+            {
+                var text = FakeTokens.Formats[format].NearMiss(new Random(seed * 104729 + format.Length));
+                var findings = SecretDetector.Scan("value = \"" + text + "\"") ?? new List<SecretFinding>();
+                Assert.True(findings.All(f => f.RuleName != format), $"{format}: near-miss {RedactedSecret.Of(text)} was reported (seed {seed})");
+            }
+        }
+
+        [Theory]
+        [InlineData("Hello, world")]
+        [InlineData("/api/orders/{id}")]
+        [InlineData("SELECT * FROM Orders WHERE Id = @id")]
+        [InlineData("application/json")]
+        [InlineData("3fa85f64-5717-4562-b3fc-2c963f66afa6")]
+        [InlineData("https://api.stripe.com/v1/charges")]
+        [InlineData("Bearer")]
+        [InlineData("X-Api-Key")]
+        [InlineData("sk_test_4eC39HqLyjWDarjtT1zdp7dc")]
+        [InlineData("pk_live_51H8exampleexampleexample")]
+        [InlineData("AKIAIOSFODNN7EXAMPLE")]
+        [InlineData("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c")]
+        [InlineData("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+        [InlineData("AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX")]
+        [InlineData("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n-----END PUBLIC KEY-----")]
+        [InlineData("Server=tcp:shop.database.windows.net;Database=Shop;Authentication=Active Directory Default")]
+        [InlineData("postgres://app:${DB_PASSWORD}@db:5432/shop")]
+        [InlineData("The OData query ODATA MTU settings Nj Nz")]
+        [InlineData("key-value pairs and monkey-patching")]
+        [InlineData("patient pattern path")]
+        public void EverydayStrings_AreNotSecrets(string text)
+        {
+            Assert.Null(SecretDetector.Scan(text));
+        }
+
+        [Theory]
+        [InlineData("Hello, world")]
+        [InlineData("Information")]
+        [InlineData("/api/orders/{id}")]
+        [InlineData("SELECT * FROM Orders")]
+        public void PrefilterRejectsPlainText(string text)
+        {
+            Assert.False(SecretDetector.HasHint(text));
+        }
+
+        [Fact]
+        public void Findings_AreInTextOrder_AndSpecificFormatsWinOverlaps()
+        {
+            var random = new Random(42);
+            var key = FakeTokens.Formats["gcp-service-account-key"].Positive(random);
+            var stripe = FakeTokens.Formats["stripe-live-key"].Positive(random);
+            var findings = SecretDetector.Scan(stripe.Text + " " + key.Text)!;
+            Assert.Equal(new[] { "stripe-live-key", "gcp-service-account-key" }, findings.Select(f => f.RuleName));
+        }
+
+        [Fact]
+        public void HugeAndHostileInputs_AreScannedWithoutThrowing()
+        {
+            var random = new Random(1);
+            var inputs = new[]
+            {
+                new string('A', 1_000_000),
+                string.Concat(Enumerable.Repeat("eyJ.", 100_000)),
+                string.Concat(Enumerable.Repeat("sk_live_", 50_000)),
+                "-----BEGIN PRIVATE KEY-----" + new string('a', 500_000),
+                string.Concat(Enumerable.Repeat("postgres://a:", 20_000)),
+                "\u0000\uFFFF\uD800 AKIA",
+                FakeTokens.R(random, FakeTokens.Base64 + " .:=_-\n", 2_000_000),
+            };
+
+            foreach (var input in inputs)
+            {
+                _ = SecretDetector.Scan(input);
+            }
+        }
+
+        [Fact]
+        public void Redaction_ShowsAtMostFourCharacters()
+        {
+            var redacted = RedactedSecret.Of("sk_live_" + new string('k', 40));
+            Assert.Equal("sk_l", redacted.Prefix);
+            Assert.Equal(48, redacted.Length);
+            Assert.Matches("^[0-9a-f]{8}$", redacted.Fingerprint);
+            Assert.Equal("sk_l… (48 chars, fingerprint " + redacted.Fingerprint + ")", redacted.ToString());
+            Assert.Equal("ab", RedactedSecret.Of("abcdefghij").Prefix);
+        }
+    }
+}
