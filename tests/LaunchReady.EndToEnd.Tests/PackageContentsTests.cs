@@ -36,6 +36,7 @@ namespace LaunchReady.EndToEnd.Tests
                     "README.md",
                     "analyzers/dotnet/cs/LaunchReady.Analyzers.dll",
                     "analyzers/dotnet/cs/LaunchReady.CodeFixes.dll",
+                    "analyzers/dotnet/cs/LaunchReady.Detection.dll",
                     "build/LaunchReady.Analyzers.props",
                     "build/LaunchReady.Analyzers.targets",
                     "buildTransitive/LaunchReady.Analyzers.props",

@@ -6,6 +6,9 @@ namespace LaunchReady.Analyzers.Infrastructure
     /// </summary>
     public static class DiagnosticIds
     {
+        public const string ProviderSecret = "LR0001";
+        public const string GenericSecret = "LR0002";
+        public const string ConfigFileSecret = "LR0003";
         public const string DevelopmentUrl = "LR0010";
         public const string InsecureHttpUrl = "LR0011";
     }

@@ -7,6 +7,9 @@ namespace LaunchReady.Analyzers.Infrastructure
             "launchready.include_test_code",
             defaultValue: false,
             "Also report findings in test code (test projects, *Tests assemblies, files under test/ or tests/).",
+            DiagnosticIds.ProviderSecret,
+            DiagnosticIds.GenericSecret,
+            DiagnosticIds.ConfigFileSecret,
             DiagnosticIds.DevelopmentUrl,
             DiagnosticIds.InsecureHttpUrl);
     }

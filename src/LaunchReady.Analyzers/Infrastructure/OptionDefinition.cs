@@ -76,6 +76,25 @@ namespace LaunchReady.Analyzers.Infrastructure
         }
     }
 
+    public sealed class NumberOption : OptionDefinition
+    {
+        public NumberOption(string key, double defaultValue, string description, params string[] ruleIds)
+            : base(key, defaultValue.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture), description, ruleIds)
+        {
+            Default = defaultValue;
+        }
+
+        public double Default { get; }
+
+        public double Read(AnalyzerConfigOptions local, AnalyzerConfigOptions global)
+        {
+            return TryGetRaw(local, global, out var raw)
+                && double.TryParse(raw.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : Default;
+        }
+    }
+
     /// <summary>A comma- or whitespace-separated list; an unset option is an empty list.</summary>
     public sealed class ListOption : OptionDefinition
     {

@@ -4,10 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using LaunchReady.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LaunchReady.Analyzers.Urls
@@ -63,11 +60,7 @@ namespace LaunchReady.Analyzers.Urls
             context.RegisterCompilationStartAction(start =>
             {
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(
-                    c => AnalyzeConstant(c, testCode),
-                    OperationKind.Literal,
-                    OperationKind.Binary,
-                    OperationKind.Utf8String);
+                start.RegisterOperationAction(c => AnalyzeConstant(c, testCode), StringConstant.Kinds);
                 start.RegisterAdditionalFileAction(c => AnalyzeConfigFile(c, testCode));
             });
         }
@@ -75,20 +68,9 @@ namespace LaunchReady.Analyzers.Urls
         private static void AnalyzeConstant(OperationAnalysisContext context, TestCodeFilter testCode)
         {
             var operation = context.Operation;
-            string? value;
-            switch (operation)
+            if (!StringConstant.TryGetValue(operation, out var value))
             {
-                case ILiteralOperation literal when literal.ConstantValue.Value is string text && !IsConstantConcatenation(literal.Parent):
-                    value = text;
-                    break;
-                case IBinaryOperation binary when IsConstantConcatenation(binary) && !IsConstantConcatenation(binary.Parent):
-                    value = (string)binary.ConstantValue.Value!;
-                    break;
-                case IUtf8StringOperation utf8:
-                    value = utf8.Value;
-                    break;
-                default:
-                    return;
+                return;
             }
 
             var candidates = EndpointScanner.Scan(value);
@@ -331,12 +313,6 @@ namespace LaunchReady.Analyzers.Urls
                 || string.Equals(name, "appsettings.Production.json", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "appsettings.Prod.json", StringComparison.OrdinalIgnoreCase);
         }
-
-        private static bool IsConstantConcatenation(IOperation? operation) =>
-            operation is IBinaryOperation binary
-            && binary.OperatorKind == BinaryOperatorKind.Add
-            && binary.ConstantValue.HasValue
-            && binary.ConstantValue.Value is string;
 
         private readonly struct Usage
         {

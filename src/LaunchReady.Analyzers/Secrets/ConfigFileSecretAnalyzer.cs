@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Analyzers.Urls;
+using LaunchReady.Detection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LaunchReady.Analyzers.Secrets
+{
+    /// <summary>
+    /// LR0003: secrets in configuration files that ship with the project — appsettings*.json,
+    /// launchSettings.json, dotenv files and XML .config files — reported at their exact line and column.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ConfigFileSecretAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = RuleCatalog.Create(
+            DiagnosticIds.ConfigFileSecret,
+            "Secret in a configuration file that ships",
+            "'{0}' in {1} is {2} '{3}'; move it to user secrets, environment variables or a vault",
+            DiagnosticCategories.Secrets,
+            DiagnosticSeverity.Warning,
+            "Configuration files are committed, copied into containers and published with the app; a secret in one is readable by everyone who can read the repository or the image.");
+
+        private const int MaxFileLength = 4 * 1024 * 1024;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+                var names = new ConcurrentDictionary<string, SecretNames>();
+                start.RegisterAdditionalFileAction(c => AnalyzeFile(c, testCode, names));
+            });
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context, TestCodeFilter testCode, ConcurrentDictionary<string, SecretNames> names)
+        {
+            var file = context.AdditionalFile;
+            var kind = ConfigFile.Classify(file.Path);
+            if (kind.Format == ConfigFormat.None || testCode.ShouldSkip(file))
+            {
+                return;
+            }
+
+            var text = file.GetText(context.CancellationToken);
+            if (text is null || text.Length > MaxFileLength)
+            {
+                return;
+            }
+
+            var content = text.ToString();
+            if (content.IndexOf('\0') >= 0)
+            {
+                return; // binary, not configuration
+            }
+
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+            var settings = SecretSettings.Read(provider.GetOptions(file), provider.GlobalOptions, names);
+            var fileName = Path.GetFileName(file.Path);
+            foreach (var entry in kind.Read(content))
+            {
+                foreach (var (finding, what) in Evaluate(entry, kind, settings))
+                {
+                    if (settings.IsAllowed(finding.Redacted))
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(entry.Start + finding.Start, finding.Length);
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Rule,
+                        Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
+                        entry.Name ?? "(value)",
+                        fileName,
+                        what,
+                        finding.Redacted.ToString()));
+                }
+            }
+        }
+
+        private static IEnumerable<(SecretFinding Finding, string What)> Evaluate(ConfigEntry entry, ConfigFile kind, SecretSettings settings)
+        {
+            var providerFindings = SecretDetector.Scan(entry.Value);
+            if (providerFindings is not null)
+            {
+                foreach (var finding in providerFindings)
+                {
+                    yield return (finding, "a hard-coded " + finding.Provider);
+                }
+
+                yield break;
+            }
+
+            var passwords = GenericSecrets.FindConnectionStringPasswords(entry.Value);
+            if (passwords is not null)
+            {
+                if (!kind.IsDevelopment || settings.ReportLocalDevelopmentPasswords || !PointsAtLocalMachine(entry.Value))
+                {
+                    foreach (var finding in passwords)
+                    {
+                        yield return (finding, "a connection string with a hard-coded password");
+                    }
+                }
+
+                yield break;
+            }
+
+            if (!kind.IsTemplate && settings.Names.IsSecretName(LastSegment(entry.Name)))
+            {
+                var generic = GenericSecrets.EvaluateValue(entry.Value, settings.Generic);
+                if (generic is not null)
+                {
+                    yield return (generic, "a hard-coded credential");
+                }
+            }
+        }
+
+        // A development database on this machine or in a local container: its password protects nothing.
+        private static bool PointsAtLocalMachine(string connectionString)
+        {
+            var candidates = EndpointScanner.Scan(connectionString);
+            if (candidates is null)
+            {
+                return false;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var kind = candidate.FixedKind != EndpointKind.None ? candidate.FixedKind : HostClassifier.Classify(candidate.Host, ImmutableArray<string>.Empty);
+                if (kind == EndpointKind.Loopback || kind == EndpointKind.LocalSqlServer || kind == EndpointKind.DockerHost)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string? LastSegment(string? name) => name?.Substring(name.LastIndexOf(':') + 1);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Detection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LaunchReady.Analyzers.Secrets
+{
+    /// <summary>
+    /// LR0001 (a known provider's credential format anywhere in a string constant) and LR0002 (a
+    /// credential-looking value given to a secret-named target, or a connection-string password).
+    /// One pass over the constants of the code serves both; a value that matches a provider format
+    /// is LR0001 only.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedSecretAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: the environment variable a code fix should read instead.</summary>
+        public const string EnvironmentVariableProperty = "EnvironmentVariable";
+
+        public static readonly DiagnosticDescriptor ProviderSecretRule = RuleCatalog.Create(
+            DiagnosticIds.ProviderSecret,
+            "Provider credential in a string literal",
+            "{0} '{1}' is hard-coded; move it to configuration and rotate it",
+            DiagnosticCategories.Secrets,
+            DiagnosticSeverity.Error,
+            "A credential in source code is in every clone, fork, CI log and laptop; a leaked payment or AI provider key turns into fraud or a surprise bill within hours.");
+
+        public static readonly DiagnosticDescriptor GenericSecretRule = RuleCatalog.Create(
+            DiagnosticIds.GenericSecret,
+            "Credential-looking value given to a secret-named target",
+            "{0} gets a hard-coded credential '{1}'; read it from configuration",
+            DiagnosticCategories.Secrets,
+            DiagnosticSeverity.Warning,
+            "Passwords, tokens and connection-string passwords in code cannot be rotated without a deploy and leak with the repository.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(ProviderSecretRule, GenericSecretRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var analysis = new CompilationAnalysis(TestCodeFilter.Create(start.Compilation, start.Options), start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterOperationAction(analysis.AnalyzeConstant, StringConstant.Kinds);
+                start.RegisterOperationAction(analysis.AnalyzeConstantReference, OperationKind.FieldReference);
+            });
+        }
+
+        private sealed class CompilationAnalysis
+        {
+            private readonly TestCodeFilter _testCode;
+            private readonly AnalyzerConfigOptionsProvider _options;
+            private readonly ConcurrentDictionary<SyntaxTree, SecretSettings> _settings = new ConcurrentDictionary<SyntaxTree, SecretSettings>();
+            private readonly ConcurrentDictionary<string, SecretNames> _names = new ConcurrentDictionary<string, SecretNames>();
+
+            public CompilationAnalysis(TestCodeFilter testCode, AnalyzerConfigOptionsProvider options)
+            {
+                _testCode = testCode;
+                _options = options;
+            }
+
+            public void AnalyzeConstant(OperationAnalysisContext context)
+            {
+                var operation = context.Operation;
+                if (!StringConstant.TryGetValue(operation, out var value) || value.Length < 8)
+                {
+                    return;
+                }
+
+                var providerFindings = SecretDetector.Scan(value);
+                var passwordFindings = providerFindings is null ? GenericSecrets.FindConnectionStringPasswords(value) : null;
+                var mayBeGeneric = providerFindings is null && passwordFindings is null && value.IndexOf(' ') < 0;
+                if (providerFindings is null && passwordFindings is null && !mayBeGeneric)
+                {
+                    return;
+                }
+
+                var tree = operation.Syntax.SyntaxTree;
+                var use = ValueUse.Of(operation);
+                if (use.IsComparison || (mayBeGeneric && !SettingsFor(tree).Names.IsSecretName(use.TargetName)) || _testCode.ShouldSkip(tree))
+                {
+                    return;
+                }
+
+                var settings = SettingsFor(tree);
+                var mapping = SourceMapping.For(operation.Syntax, value);
+                var variable = settings.Names.IsSecretName(use.TargetName) ? EnvironmentVariableName.From(use.TargetName!) : null;
+                if (providerFindings is not null)
+                {
+                    foreach (var finding in providerFindings)
+                    {
+                        Report(context, ProviderSecretRule, mapping, finding, settings, variable ?? finding.EnvironmentVariable, finding.Provider);
+                    }
+
+                    return;
+                }
+
+                if (passwordFindings is not null)
+                {
+                    foreach (var finding in passwordFindings)
+                    {
+                        Report(context, GenericSecretRule, mapping, finding, settings, variable ?? "CONNECTION_STRING", "The connection string");
+                    }
+
+                    return;
+                }
+
+                var generic = GenericSecrets.EvaluateValue(value, settings.Generic);
+                if (generic is not null)
+                {
+                    Report(context, GenericSecretRule, mapping, generic, settings, variable!, $"'{use.TargetName}'");
+                }
+            }
+
+            // const string Value = "..."; Login(password: Value): the constant becomes a secret where it is used.
+            public void AnalyzeConstantReference(OperationAnalysisContext context)
+            {
+                var reference = (IFieldReferenceOperation)context.Operation;
+                if (!reference.Field.IsConst || reference.Field.ConstantValue is not string value || value.Length < 8)
+                {
+                    return;
+                }
+
+                var tree = reference.Syntax.SyntaxTree;
+                var use = ValueUse.Of(reference);
+                var settings = SettingsFor(tree);
+                if (use.IsComparison
+                    || !settings.Names.IsSecretName(use.TargetName)
+                    || settings.Names.IsSecretName(reference.Field.Name)
+                    || SecretDetector.Scan(value) is not null
+                    || _testCode.ShouldSkip(tree))
+                {
+                    return;
+                }
+
+                var generic = GenericSecrets.EvaluateValue(value, settings.Generic);
+                if (generic is not null && !settings.IsAllowed(generic.Redacted))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        GenericSecretRule,
+                        reference.Syntax.GetLocation(),
+                        ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, EnvironmentVariableName.From(use.TargetName!)),
+                        $"'{use.TargetName}'",
+                        generic.Redacted.ToString()));
+                }
+            }
+
+            private SecretSettings SettingsFor(SyntaxTree tree) =>
+                _settings.GetOrAdd(tree, t => SecretSettings.Read(_options.GetOptions(t), _options.GlobalOptions, _names));
+
+            private static void Report(
+                OperationAnalysisContext context,
+                DiagnosticDescriptor rule,
+                SourceMapping mapping,
+                SecretFinding finding,
+                SecretSettings settings,
+                string environmentVariable,
+                string subject)
+            {
+                if (settings.IsAllowed(finding.Redacted))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    rule,
+                    mapping.Locate(context.Operation.Syntax.SyntaxTree, finding.Start, finding.Length),
+                    ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, environmentVariable),
+                    subject,
+                    finding.Redacted.ToString()));
+            }
+        }
+    }
+}
