@@ -15,6 +15,14 @@ namespace LaunchReady.Analyzers.Infrastructure
 
         public static bool TryGetValue(IOperation operation, out string value)
         {
+            // Compiler-supplied values (default arguments, CallerArgumentExpression) are reported at their declaration, not at every call.
+            if (operation.Parent is IArgumentOperation { IsImplicit: true }
+                || (operation.IsImplicit && operation.Parent is not IInterpolatedStringTextOperation))
+            {
+                value = string.Empty;
+                return false;
+            }
+
             switch (operation)
             {
                 case ILiteralOperation literal when literal.ConstantValue.Value is string text && !IsConstantConcatenation(literal.Parent):

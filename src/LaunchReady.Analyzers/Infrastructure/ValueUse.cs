@@ -83,6 +83,8 @@ namespace LaunchReady.Analyzers.Infrastructure
                     return new ValueUse(null, null, convertedType, isComparison: true);
                 case IArgumentOperation argument:
                     return FromArgument(argument, convertedType);
+                case IInvocationOperation call when call.Instance == current && ComparisonMethods.Contains(call.TargetMethod.Name):
+                    return new ValueUse(null, call.TargetMethod, convertedType, isComparison: true);
                 case ISimpleAssignmentOperation assignment when assignment.Value == current:
                     return new ValueUse(NameOf(assignment.Target), null, convertedType, false);
                 case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
@@ -113,11 +115,18 @@ namespace LaunchReady.Analyzers.Infrastructure
                 return new ValueUse(name, method, convertedType, isComparison: true);
             }
 
-            // dictionary.Add("Redis:Host", value): the key names the value.
-            if (method?.Name == "Add" && name == "value" && argument.Parent is IInvocationOperation add && add.Arguments.Length == 2
-                && add.Arguments[1] == argument && add.Arguments[0].Value.ConstantValue.Value is string key)
+            // dictionary.Add("Redis:Host", value), UseSetting("urls", value), SetEnvironmentVariable("API_KEY", value): the key names the value.
+            if (name == "value" && argument.Parent is IInvocationOperation keyed && keyed.Arguments.Length == 2 && keyed.Arguments[1] == argument)
             {
-                name = LastKeySegment(key);
+                var keyOperation = keyed.Arguments[0].Value;
+                if (keyOperation.ConstantValue.Value is string key)
+                {
+                    name = LastKeySegment(key);
+                }
+                else if (keyOperation is IMemberReferenceOperation keyMember)
+                {
+                    name = keyMember.Member.Name;
+                }
             }
 
             var receiver = (argument.Parent as IInvocationOperation)?.Instance;

@@ -16,10 +16,11 @@ namespace LaunchReady.Analyzers.Urls
     /// <summary>A host found in a piece of text, with the span to report (offsets into that text).</summary>
     public readonly struct EndpointCandidate
     {
-        public EndpointCandidate(EndpointForm form, int start, int length, string? scheme, string host, bool hasPort, EndpointKind fixedKind = EndpointKind.None)
+        public EndpointCandidate(EndpointForm form, int start, int length, string? scheme, string host, bool hasPort, EndpointKind fixedKind = EndpointKind.None, int urlStart = -1)
         {
             Form = form;
             Start = start;
+            UrlStart = urlStart < 0 ? start : urlStart;
             Length = length;
             Scheme = scheme;
             Host = host;
@@ -28,6 +29,9 @@ namespace LaunchReady.Analyzers.Urls
         }
 
         public EndpointForm Form { get; }
+
+        /// <summary>Where the URL this host belongs to begins (its scheme, or "://" when the scheme is an interpolation hole).</summary>
+        public int UrlStart { get; }
 
         public int Start { get; }
 

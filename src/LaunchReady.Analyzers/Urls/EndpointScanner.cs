@@ -69,7 +69,9 @@ namespace LaunchReady.Analyzers.Urls
                     authorityEnd++;
                 }
 
-                if (schemeStart < separator && authorityEnd > authorityStart)
+                // "{scheme}://host" in an interpolated string: the text part starts at "://".
+                var hasScheme = schemeStart < separator;
+                if ((hasScheme || separator == 0) && authorityEnd > authorityStart)
                 {
                     var hostStart = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) + 1;
                     if (hostStart == 0)
@@ -77,16 +79,39 @@ namespace LaunchReady.Analyzers.Urls
                         hostStart = authorityStart;
                     }
 
-                    if (TryReadHost(text, hostStart, authorityEnd, out var hostEnd, out var hasPort))
+                    var scheme = hasScheme ? text.Substring(schemeStart, separator - schemeStart).ToLowerInvariant() : null;
+                    var reportStart = hasScheme ? schemeStart : hostStart;
+
+                    // mongodb://a:27017,b:27017 lists several hosts; each is an endpoint.
+                    while (true)
                     {
-                        Add(ref results, new EndpointCandidate(
-                            EndpointForm.Url,
-                            schemeStart,
-                            authorityEnd - schemeStart,
-                            text.Substring(schemeStart, separator - schemeStart).ToLowerInvariant(),
-                            text.Substring(hostStart, hostEnd - hostStart),
-                            hasPort));
-                        found = true;
+                        var listEnd = hostStart;
+                        while (listEnd < text.Length && !IsAuthorityTerminator(text[listEnd]))
+                        {
+                            listEnd++;
+                        }
+
+                        if (TryReadHost(text, hostStart, listEnd, out var hostEnd, out var hasPort))
+                        {
+                            Add(ref results, new EndpointCandidate(
+                                EndpointForm.Url,
+                                reportStart,
+                                listEnd - reportStart,
+                                scheme,
+                                text.Substring(hostStart, hostEnd - hostStart),
+                                hasPort,
+                                urlStart: hasScheme ? schemeStart : separator));
+                            found = true;
+                        }
+
+                        if (listEnd >= text.Length || text[listEnd] != ',')
+                        {
+                            authorityEnd = listEnd;
+                            break;
+                        }
+
+                        hostStart = listEnd + 1;
+                        reportStart = hostStart;
                     }
                 }
 
@@ -238,9 +263,21 @@ namespace LaunchReady.Analyzers.Urls
                 var hostEnd = hostStart;
                 if (hostEnd < partEnd && text[hostEnd] == '(')
                 {
-                    // (localdb)\instance and (local)
-                    var close = text.IndexOf(')', hostEnd, partEnd - hostEnd);
-                    hostEnd = close < 0 ? partEnd : close + 1;
+                    // (localdb)\instance and (local); anything else in parentheses is an Oracle descriptor.
+                    if (string.Compare(text, hostEnd, "(localdb)", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        hostEnd += 9;
+                    }
+                    else if (string.Compare(text, hostEnd, "(local)", 0, 7, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        hostEnd += 7;
+                    }
+                    else
+                    {
+                        partStart = partEnd + 1;
+                        continue;
+                    }
+
                     fixedKind = EndpointKind.LocalSqlServer;
                 }
                 else if (hostEnd < partEnd && text[hostEnd] == '[')
@@ -276,6 +313,30 @@ namespace LaunchReady.Analyzers.Urls
         {
             var start = 0;
             var end = text.Length;
+            if (end > 4096 || text.IndexOf(' ', 0, end) >= 0)
+            {
+                return;
+            }
+
+            // "broker1:9092,localhost:9093" (Kafka) lists endpoints; "localhost:6379,abortConnect=false"
+            // (StackExchange.Redis) lists them before its options.
+            var segmentStart = start;
+            while (segmentStart < end)
+            {
+                var comma = text.IndexOf(',', segmentStart, end - segmentStart);
+                var segmentEnd = comma < 0 ? end : comma;
+                if (text.IndexOf('=', segmentStart, segmentEnd - segmentStart) >= 0)
+                {
+                    return;
+                }
+
+                ScanBareSegment(text, segmentStart, segmentEnd, ref results);
+                segmentStart = segmentEnd + 1;
+            }
+        }
+
+        private static void ScanBareSegment(string text, int start, int end, ref List<EndpointCandidate>? results)
+        {
             while (start < end && char.IsWhiteSpace(text[start]))
             {
                 start++;
@@ -284,13 +345,6 @@ namespace LaunchReady.Analyzers.Urls
             while (end > start && char.IsWhiteSpace(text[end - 1]))
             {
                 end--;
-            }
-
-            // "localhost:6379,abortConnect=false" (StackExchange.Redis) names its endpoint first.
-            var comma = text.IndexOf(',', start, end - start);
-            if (comma > 0)
-            {
-                end = comma;
             }
 
             if (end - start > MaxHostLength + 8 || end - start < 3)

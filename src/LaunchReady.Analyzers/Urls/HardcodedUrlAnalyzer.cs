@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Linq;
 using LaunchReady.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace LaunchReady.Analyzers.Urls
@@ -38,8 +40,16 @@ namespace LaunchReady.Analyzers.Urls
             "host", "hostname", "hosts", "server", "servers", "address", "addr", "endpoint", "endpoints", "url", "urls",
             "uri", "origin", "origins", "ip", "proxy", "domain", "broker", "brokers", "authority");
 
-        // Names of targets that take an XML or JSON namespace: an identifier, not an endpoint.
-        private static readonly HashSet<string> NamespaceWords = NameWords.Set("namespace", "namespaces", "xmlns", "ns", "schema", "$schema");
+        // Names of targets that take an XML or JSON namespace, a SOAP action or a claim type: identifiers, not endpoints.
+        private static readonly HashSet<string> NamespaceWords = NameWords.Set(
+            "namespace", "namespaces", "xmlns", "ns", "schema", "$schema", "action", "soapaction", "claim", "claims", "claimtype");
+
+        // A target about a version is not about a host, even when its name also says "Server".
+        private static readonly HashSet<string> VersionWords = NameWords.Set("version", "versions");
+
+        // Methods and collections that take addresses a server listens on or trusts, not endpoints it calls.
+        private static readonly HashSet<string> ServerBindingMethods = NameWords.Set("UseUrls", "Listen", "ListenAnyIP", "ListenLocalhost");
+        private static readonly HashSet<string> TrustedNetworkCollections = NameWords.Set("KnownProxies", "KnownNetworks", "KnownIPNetworks");
 
         // Hosts that appear in URLs used only as identifiers (XML namespaces, schemas, JSON-LD contexts).
         private static readonly string[] IdentifierHosts =
@@ -81,20 +91,21 @@ namespace LaunchReady.Analyzers.Urls
 
             var tree = operation.Syntax.SyntaxTree;
             var use = ValueUse.Of(operation);
-            if (use.IsComparison || IsServerBinding(use) || testCode.ShouldSkip(tree))
+            if (use.IsComparison || IsServerBinding(operation, use) || testCode.ShouldSkip(tree))
             {
                 return;
             }
 
             var usage = new Usage(
-                isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords),
-                isNamespace: IsNamespaceUse(use));
+                isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords) && !NameWords.ContainsAny(use.TargetName, VersionWords),
+                isNamespace: IsNamespaceUse(operation, use));
             var settings = new Settings(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             var mapping = SourceMapping.For(operation.Syntax, value);
             foreach (var candidate in candidates)
             {
                 var diagnostic = Evaluate(candidate, value, usage, settings);
                 if (diagnostic is null
+                    || (candidate.Form == EndpointForm.BareHost && (NamesTheHost(use.TargetName, candidate.Host) || IsInListOfLocalHosts(operation)))
                     || (settings.AllowInDebug && DevelopmentOnlyCode.Contains(operation.Syntax)))
                 {
                     continue;
@@ -151,7 +162,9 @@ namespace LaunchReady.Analyzers.Urls
         private static (DiagnosticDescriptor Descriptor, object[] Arguments)? Evaluate(
             EndpointCandidate candidate, string text, Usage usage, Settings settings)
         {
-            if (usage.IsNamespace || settings.IsAllowed(candidate.Host))
+            // A URL inside prose or markup is a link for people to read, not an address the code calls.
+            if (usage.IsNamespace || settings.IsAllowed(candidate.Host)
+                || (candidate.Form == EndpointForm.Url && !StartsValue(text, candidate.UrlStart)))
             {
                 return null;
             }
@@ -167,13 +180,15 @@ namespace LaunchReady.Analyzers.Urls
                 return (DevelopmentUrlRule, new object[] { candidate.Host, Describe(kind) });
             }
 
+            // Single-label hosts ("http://orders-api:8080") are container or cluster service names, not public hosts.
             if (candidate.Form != EndpointForm.Url
                 || candidate.Scheme != "http"
                 || !HostClassifier.IsHostName(candidate.Host)
+                || (candidate.Host.IndexOf('.') < 0 && candidate.Host[0] != '[')
                 || HostClassifier.IsPlaceholderHost(candidate.Host)
                 || HostClassifier.IsCloudMetadataHost(candidate.Host)
-                || IsIdentifierUrl(candidate, text)
-                || !StartsValue(text, candidate.Start))
+                || HostClassifier.IsClusterInternal(candidate.Host)
+                || IsIdentifierUrl(candidate, text))
             {
                 return null;
             }
@@ -235,12 +250,27 @@ namespace LaunchReady.Analyzers.Urls
             }
 
             // xmlns="http://...", xmlns:x='http://...', targetNamespace="http://..."
-            var before = text.Substring(0, candidate.Start).TrimEnd('"', '\'').TrimEnd();
-            if (before.EndsWith("=", StringComparison.Ordinal))
+            var i = candidate.Start - 1;
+            while (i >= 0 && (text[i] == '"' || text[i] == '\'' || char.IsWhiteSpace(text[i])))
             {
-                var attribute = before.Substring(0, before.Length - 1).TrimEnd();
-                var nameStart = attribute.LastIndexOfAny(new[] { ' ', '\t', '\n', '\r', '<' }) + 1;
-                var name = attribute.Substring(nameStart).ToLowerInvariant();
+                i--;
+            }
+
+            if (i >= 0 && text[i] == '=')
+            {
+                var nameEnd = i;
+                while (nameEnd > 0 && char.IsWhiteSpace(text[nameEnd - 1]))
+                {
+                    nameEnd--;
+                }
+
+                var nameStart = nameEnd;
+                while (nameStart > 0 && nameEnd - nameStart < 64 && !char.IsWhiteSpace(text[nameStart - 1]) && text[nameStart - 1] != '<')
+                {
+                    nameStart--;
+                }
+
+                var name = text.Substring(nameStart, nameEnd - nameStart).ToLowerInvariant();
                 if (name == "xmlns" || name.StartsWith("xmlns:", StringComparison.Ordinal)
                     || name.EndsWith("namespace", StringComparison.Ordinal) || name.EndsWith("schemalocation", StringComparison.Ordinal))
                 {
@@ -248,18 +278,19 @@ namespace LaunchReady.Analyzers.Urls
                 }
             }
 
-            // http://shop.com/schemas/orders/v1 names a schema; nobody sends requests to it.
-            var pathEnd = candidate.Start + candidate.Length;
-            while (pathEnd < text.Length && !char.IsWhiteSpace(text[pathEnd]) && text[pathEnd] != '"' && text[pathEnd] != '\'')
+            // http://shop.com/schemas/orders/v1 names a schema and http://shop.com/claims/tenant a claim type; nobody sends requests to them.
+            var pathStart = candidate.Start + candidate.Length;
+            var pathEnd = pathStart;
+            while (pathEnd < text.Length && pathEnd - pathStart < 256 && !char.IsWhiteSpace(text[pathEnd]) && text[pathEnd] != '"' && text[pathEnd] != '\'')
             {
                 pathEnd++;
             }
 
-            var path = text.Substring(candidate.Start + candidate.Length, pathEnd - candidate.Start - candidate.Length).ToLowerInvariant();
-            return path.Contains("/schema") || path.Contains("/ns/") || path.Contains("/xmlns") || path.Contains("/namespace");
+            var path = text.Substring(pathStart, pathEnd - pathStart).ToLowerInvariant();
+            return path.Contains("/schema") || path.Contains("/ns/") || path.Contains("/xmlns") || path.Contains("/namespace") || path.Contains("/claims/");
         }
 
-        private static bool IsNamespaceUse(ValueUse use)
+        private static bool IsNamespaceUse(IOperation operation, ValueUse use)
         {
             if (NameWords.ContainsAny(use.TargetName, NamespaceWords) || NameWords.ContainsAny(use.Method?.Name, NamespaceWords))
             {
@@ -267,51 +298,164 @@ namespace LaunchReady.Analyzers.Urls
             }
 
             var type = use.ConvertedType;
-            return type is not null
-                && (type.Name == "XNamespace" || type.Name == "XName")
-                && type.ContainingNamespace?.ToDisplayString() == "System.Xml.Linq";
+            if (type is not null && (type.Name == "XNamespace" || type.Name == "XName") && type.ContainingNamespace?.ToDisplayString() == "System.Xml.Linq")
+            {
+                return true;
+            }
+
+            // new XAttribute(XNamespace.Xmlns + "o", "http://..."), writer.WriteAttributeString("xmlns", "p", null, "http://...")
+            var value = operation;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            if (use.Method is not null && value.Parent is IArgumentOperation argument && argument.Parent is IInvocationOperation or IObjectCreationOperation)
+            {
+                foreach (var sibling in argument.Parent.ChildOperations)
+                {
+                    if (sibling != argument && MentionsXmlns(sibling is IArgumentOperation other ? other.Value : sibling))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
-        // Addresses a server listens on are not endpoints it calls: http and 0.0.0.0 are normal behind a proxy.
-        private static bool IsServerBinding(ValueUse use)
+        private static bool MentionsXmlns(IOperation operation)
         {
-            var method = use.Method;
-            if (method is null)
+            if (operation.ConstantValue.Value is string text)
+            {
+                return text == "xmlns";
+            }
+
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (descendant is IMemberReferenceOperation member && member.Member.Name == "Xmlns")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // const string Localhost = "localhost": a name for the value, kept to compare against.
+        private static bool NamesTheHost(string? targetName, string host)
+        {
+            if (targetName is null)
             {
                 return false;
             }
 
+            var name = targetName.Replace("_", string.Empty);
+            var bare = host.Replace(".", string.Empty).Replace("-", string.Empty);
+            return string.Equals(name, bare, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // { "localhost", "127.0.0.1", "::1" }: a list of local hosts is kept to recognise them (an SSRF guard), not to call them.
+        private static bool IsInListOfLocalHosts(IOperation operation)
+        {
+            var container = operation.Parent is IArgumentOperation { Parent: IInvocationOperation { IsImplicit: true } add } ? add.Parent : operation.Parent;
+            if (container is null || !(container is IArrayInitializerOperation || container is IObjectOrCollectionInitializerOperation))
+            {
+                return false;
+            }
+
+            var localHosts = 0;
+            foreach (var element in container.Descendants())
+            {
+                if (element is ILiteralOperation { ConstantValue.Value: string text } && EndpointScanner.Scan(text) is { } found
+                    && found.Exists(c => c.Form == EndpointForm.BareHost && IsDistinctive(HostClassifier.Classify(c.Host, ImmutableArray<string>.Empty))))
+                {
+                    localHosts++;
+                }
+            }
+
+            return localHosts >= 2;
+        }
+
+        // Addresses a server listens on (or trusts as a proxy) are not endpoints it calls: http, 0.0.0.0
+        // and loopback are normal there, behind a proxy or in a container.
+        private static bool IsServerBinding(IOperation operation, ValueUse use)
+        {
+            if (use.TargetName is { } key && IsServerBindingKey(key))
+            {
+                return true;
+            }
+
+            var method = use.Method;
+            if (method is null)
+            {
+                return use.TargetName is not null && FlowsIntoRun(operation, use.TargetName);
+            }
+
             switch (method.Name)
             {
-                case "UseUrls":
-                    return true;
                 case "Run":
                 case "RunAsync":
                 case "StartAsync":
                     return method.ContainingType?.Name == "WebApplication";
                 case "Add":
-                    return use.ReceiverName == "Urls";
-                default:
+                    return use.ReceiverName == "Urls" || (use.ReceiverName is not null && TrustedNetworkCollections.Contains(use.ReceiverName));
+                case "Parse":
+                case "TryParse":
+                    // IPAddress.Parse("0.0.0.0") handed to Listen(...) or KnownProxies.Add(...)
+                    if (method.ContainingType?.Name == "IPAddress" && operation.Parent is IArgumentOperation { Parent: IInvocationOperation parse })
+                    {
+                        var outer = ValueUse.Of(parse);
+                        return outer.Method is not null
+                            && (ServerBindingMethods.Contains(outer.Method.Name)
+                                || (outer.Method.Name == "Add" && outer.ReceiverName is not null && TrustedNetworkCollections.Contains(outer.ReceiverName)));
+                    }
+
                     return false;
+                default:
+                    return ServerBindingMethods.Contains(method.Name);
             }
+        }
+
+        // var url = $"http://0.0.0.0:{port}"; app.Run(url);
+        private static bool FlowsIntoRun(IOperation operation, string local)
+        {
+            var member = operation.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>()
+                ?? (SyntaxNode?)operation.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax>();
+            if (member is null)
+            {
+                return false;
+            }
+
+            foreach (var invocation in member.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>())
+            {
+                var name = invocation.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText : null;
+                if ((name == "Run" || name == "RunAsync" || name == "UseUrls")
+                    && invocation.ArgumentList.Arguments.Any(a => a.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax id && id.Identifier.ValueText == local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsServerBindingKey(string path)
         {
             var lastKey = path.Substring(path.LastIndexOf(':') + 1);
             return string.Equals(lastKey, "Urls", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(lastKey, "ASPNETCORE_URLS", StringComparison.OrdinalIgnoreCase)
+                || lastKey.EndsWith("_URLS", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(lastKey, "ServerUrlsKey", StringComparison.Ordinal)
                 || path.StartsWith("Kestrel:", StringComparison.OrdinalIgnoreCase);
         }
 
-        // appsettings.json and appsettings.Production.json deploy to production; Development, Local and
-        // launchSettings.json stay on developer machines.
+        // appsettings.json and the files of deployed environments (Production, Staging, ...) reach servers;
+        // Development, Local, Docker, Test and launchSettings.json stay on developer machines.
         internal static bool IsProductionConfigFile(string path)
         {
-            var name = Path.GetFileName(path);
-            return string.Equals(name, "appsettings.json", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "appsettings.Production.json", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "appsettings.Prod.json", StringComparison.OrdinalIgnoreCase);
+            var file = ConfigFile.Classify(path);
+            return file.Format == ConfigFormat.Json && !file.IsDevelopment
+                && Path.GetFileName(path).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase);
         }
 
         private readonly struct Usage

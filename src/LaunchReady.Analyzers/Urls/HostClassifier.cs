@@ -66,6 +66,11 @@ namespace LaunchReady.Analyzers.Urls
                 }
             }
 
+            if (IsClusterInternal(name))
+            {
+                return EndpointKind.None;
+            }
+
             foreach (var suffix in InternalSuffixes)
             {
                 if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length > suffix.Length)
@@ -96,6 +101,10 @@ namespace LaunchReady.Analyzers.Urls
 
             return false;
         }
+
+        /// <summary>Kubernetes service DNS (*.cluster.local) is the production address inside a cluster, and never public.</summary>
+        public static bool IsClusterInternal(string host) =>
+            host.TrimEnd('.').EndsWith(".cluster.local", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Instance-metadata services answer only on this fixed address, over plain http.</summary>
         public static bool IsCloudMetadataHost(string host) =>

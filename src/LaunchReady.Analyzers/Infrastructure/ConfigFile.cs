@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using LaunchReady.Analyzers.Infrastructure;
 
-namespace LaunchReady.Analyzers.Secrets
+namespace LaunchReady.Analyzers.Infrastructure
 {
     public enum ConfigFormat
     {
