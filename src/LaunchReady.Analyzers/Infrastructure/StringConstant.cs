@@ -16,7 +16,7 @@ namespace LaunchReady.Analyzers.Infrastructure
         public static bool TryGetValue(IOperation operation, out string value)
         {
             // Compiler-supplied values (default arguments, CallerArgumentExpression) are reported at their declaration, not at every call.
-            if (operation.Parent is IArgumentOperation { IsImplicit: true }
+            if (operation.Parent is IArgumentOperation { ArgumentKind: ArgumentKind.DefaultValue }
                 || (operation.IsImplicit && operation.Parent is not IInterpolatedStringTextOperation))
             {
                 value = string.Empty;

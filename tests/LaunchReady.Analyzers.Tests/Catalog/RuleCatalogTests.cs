@@ -24,9 +24,6 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
         private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
         {
-            ("LR0001", "Provider credential in a string literal", "Secrets", DiagnosticSeverity.Error),
-            ("LR0002", "Credential-looking value given to a secret-named target", "Secrets", DiagnosticSeverity.Warning),
-            ("LR0003", "Secret in a configuration file that ships", "Secrets", DiagnosticSeverity.Warning),
             ("LR0020", "HttpClient without an explicit timeout", "HTTP", DiagnosticSeverity.Warning),
             ("LR0021", "Infinite or excessive HTTP timeout", "HTTP", DiagnosticSeverity.Warning),
             ("LR0023", "HttpClient constructed per operation", "HTTP", DiagnosticSeverity.Warning),
@@ -103,6 +100,13 @@ namespace LaunchReady.Analyzers.Tests.Catalog
             var rows = File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "LaunchReady.Analyzers", "AnalyzerReleases.Unshipped.md"))
                 .Concat(File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "LaunchReady.Analyzers", "AnalyzerReleases.Shipped.md")));
             Assert.Contains(rows, row => row.StartsWith($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void EveryProviderFormat_IsListedOnTheLR0001Page()
+        {
+            var page = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "LR0001.md"));
+            Assert.All(LaunchReady.Detection.SecretDetector.FormatNames, name => Assert.Contains("`" + name + "`", page));
         }
 
         [Fact]
