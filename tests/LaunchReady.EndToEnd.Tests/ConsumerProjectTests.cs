@@ -41,15 +41,17 @@ namespace LaunchReady.EndToEnd.Tests
         public void Violations_AreReportedAtTheirExactFileLineAndColumn()
         {
             var result = _builds.WithViolations;
-            Assert.True(result.ExitCode == 0, result.ToString());
             AssertAnalyzersLoaded(result);
 
             var client = Path.Combine(_builds.Directory, "Services", "PartnerClient.cs");
             var settings = Path.Combine(_builds.Directory, "appsettings.json");
             var expected = new[]
             {
+                Expect(client, _builds.StripeKey, "LR0001", "error"),
+                Expect(client, "Xk9#mP2$vL7qZ", "LR0002"),
                 Expect(client, "http://localhost:5005", "LR0010"),
                 Expect(client, "http://api.partner-shop.com", "LR0011"),
+                Expect(settings, "Qz7!rT4@wN8eLp", "LR0003"),
                 Expect(settings, "http://10.0.0.12:8080", "LR0010"),
             }.OrderBy(x => x).ToList();
 
@@ -60,6 +62,27 @@ namespace LaunchReady.EndToEnd.Tests
 
             // Exactly once each: appsettings.json is also listed by the project itself and must not be analyzed twice.
             Assert.Equal(expected, actual);
+        }
+
+        [Fact]
+        public void ProviderKey_IsAnErrorThatFailsTheBuildByDefault()
+        {
+            var result = _builds.WithViolations;
+            Assert.True(result.ExitCode != 0, result.ToString());
+            var errors = BuildDiagnostic.Parse(result.Output).Where(d => d.Severity == "error").Select(d => d.Id).Distinct();
+            Assert.Equal(new[] { "LR0001" }, errors);
+        }
+
+        [Fact]
+        public void BuildOutput_NeverContainsTheSecrets()
+        {
+            foreach (var result in new[] { _builds.WithViolations, _builds.Strict })
+            {
+                // Assert.False rather than DoesNotContain: a failure must not print the value either.
+                Assert.False(result.Output.Contains(_builds.StripeKey), "the build output contains the Stripe key");
+                Assert.False(result.Output.Contains("Xk9#mP2$vL7qZ"), "the build output contains the service password");
+                Assert.False(result.Output.Contains("Qz7!rT4@wN8eLp"), "the build output contains the SMTP password");
+            }
         }
 
         [Fact]
@@ -77,7 +100,7 @@ namespace LaunchReady.EndToEnd.Tests
             var result = _builds.Strict;
             Assert.True(result.ExitCode != 0, result.ToString());
             var errors = BuildDiagnostic.LaunchReady(result.Output).Where(d => d.Severity == "error").Select(d => d.Id).Distinct().OrderBy(x => x);
-            Assert.Equal(new[] { "LR0010", "LR0011" }, errors);
+            Assert.Equal(new[] { "LR0001", "LR0002", "LR0003", "LR0010", "LR0011" }, errors);
         }
 
         [Fact]
@@ -88,10 +111,10 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.Empty(BuildDiagnostic.LaunchReady(result.Output));
         }
 
-        private static string Expect(string file, string marker, string id)
+        private static string Expect(string file, string marker, string id, string severity = "warning")
         {
             var (line, column) = SourcePosition.Of(file, marker);
-            return $"{Path.GetFileName(file)}({line},{column}): warning {id}";
+            return $"{Path.GetFileName(file)}({line},{column}): {severity} {id}";
         }
 
         private static void AssertAnalyzersLoaded(CommandResult result)
@@ -109,8 +132,13 @@ namespace LaunchReady.EndToEnd.Tests
                 Directory = package.CreateWebApi("Consumer");
                 Clean = package.Build(Directory);
 
+                // A fresh fake key per run: no real-format token is committed to the repository.
+                var random = new Random();
+                const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+                StripeKey = "sk_live_" + new string(Enumerable.Range(0, 40).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+
                 System.IO.Directory.CreateDirectory(Path.Combine(Directory, "Services"));
-                File.WriteAllText(Path.Combine(Directory, "Services", "PartnerClient.cs"), """
+                File.WriteAllText(Path.Combine(Directory, "Services", "PartnerClient.cs"), $$"""
                     namespace Consumer.Services;
 
                     public static class PartnerEndpoints
@@ -120,12 +148,16 @@ namespace LaunchReady.EndToEnd.Tests
                         public static readonly Uri Partner = new("http://api.partner-shop.com/v1");
 
                         public static readonly Uri Secure = new("https://api.partner-shop.com/v1");
+
+                        public const string StripeKey = "{{StripeKey}}";
+
+                        public const string ServicePassword = "Xk9#mP2$vL7qZ";
                     }
                     """);
                 var settings = Path.Combine(Directory, "appsettings.json");
                 File.WriteAllText(settings, File.ReadAllText(settings).Replace(
                     "\"AllowedHosts\": \"*\"",
-                    "\"AllowedHosts\": \"*\",\n  \"Partner\": { \"BaseUrl\": \"http://10.0.0.12:8080\" }"));
+                    "\"AllowedHosts\": \"*\",\n  \"Partner\": { \"BaseUrl\": \"http://10.0.0.12:8080\" },\n  \"Smtp\": { \"Password\": \"Qz7!rT4@wN8eLp\" }"));
                 var project = Path.Combine(Directory, "Consumer.csproj");
                 File.WriteAllText(project, File.ReadAllText(project).Replace(
                     "</Project>",
@@ -137,6 +169,8 @@ namespace LaunchReady.EndToEnd.Tests
             }
 
             public string Directory { get; }
+
+            public string StripeKey { get; } = string.Empty;
 
             public CommandResult Clean { get; }
 

@@ -60,11 +60,26 @@ namespace LaunchReady.EndToEnd.Tests
         }
 
         [Fact]
+        public void DetectorAssembly_DependsOnNothingButTheFramework()
+        {
+            Assert.Equal(new[] { "netstandard" }, References("LaunchReady.Detection.dll").Keys);
+        }
+
+        [Fact]
         public void AnalyzerAssembly_TargetsOldRoslyn_AndNotWorkspaces()
+        {
+            var references = References("LaunchReady.Analyzers.dll");
+
+            Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", references.Keys);
+            Assert.True(references["Microsoft.CodeAnalysis"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis " + references["Microsoft.CodeAnalysis"]);
+            Assert.True(references["Microsoft.CodeAnalysis.CSharp"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis.CSharp " + references["Microsoft.CodeAnalysis.CSharp"]);
+        }
+
+        private System.Collections.Generic.Dictionary<string, System.Version> References(string assembly)
         {
             using var zip = ZipFile.OpenRead(package.PackagePath);
             using var memory = new MemoryStream();
-            using (var stream = zip.GetEntry("analyzers/dotnet/cs/LaunchReady.Analyzers.dll")!.Open())
+            using (var stream = zip.GetEntry("analyzers/dotnet/cs/" + assembly)!.Open())
             {
                 stream.CopyTo(memory);
             }
@@ -72,13 +87,9 @@ namespace LaunchReady.EndToEnd.Tests
             memory.Position = 0;
             using var pe = new PEReader(memory);
             var reader = pe.GetMetadataReader();
-            var references = reader.AssemblyReferences
+            return reader.AssemblyReferences
                 .Select(handle => reader.GetAssemblyReference(handle))
                 .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
-
-            Assert.DoesNotContain("Microsoft.CodeAnalysis.Workspaces", references.Keys);
-            Assert.True(references["Microsoft.CodeAnalysis"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis " + references["Microsoft.CodeAnalysis"]);
-            Assert.True(references["Microsoft.CodeAnalysis.CSharp"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis.CSharp " + references["Microsoft.CodeAnalysis.CSharp"]);
         }
     }
 }
