@@ -63,51 +63,29 @@ namespace LaunchReady.Detection
             }
 
             List<SecretFinding>? findings = null;
-            var segmentStart = 0;
-            while (segmentStart < text.Length)
+            foreach (var part in ConnectionStringReader.Read(text))
             {
-                var segmentEnd = text.IndexOf(';', segmentStart);
-                if (segmentEnd < 0)
+                if (!string.Equals(part.Key, "password", StringComparison.OrdinalIgnoreCase) && !string.Equals(part.Key, "pwd", StringComparison.OrdinalIgnoreCase))
                 {
-                    segmentEnd = text.Length;
+                    continue;
                 }
 
-                var equals = text.IndexOf('=', segmentStart, segmentEnd - segmentStart);
-                if (equals > segmentStart)
+                var start = part.ValueStart;
+                var end = part.ValueEnd;
+                if (end - start >= 2 && (text[start] == '\'' || text[start] == '"') && text[end - 1] == text[start])
                 {
-                    var key = text.Substring(segmentStart, equals - segmentStart).Trim();
-                    if (string.Equals(key, "password", StringComparison.OrdinalIgnoreCase) || string.Equals(key, "pwd", StringComparison.OrdinalIgnoreCase))
-                    {
-                        var start = equals + 1;
-                        var end = segmentEnd;
-                        while (start < end && char.IsWhiteSpace(text[start]))
-                        {
-                            start++;
-                        }
-
-                        while (end > start && char.IsWhiteSpace(text[end - 1]))
-                        {
-                            end--;
-                        }
-
-                        if (end - start >= 2 && (text[start] == '\'' || text[start] == '"') && text[end - 1] == text[start])
-                        {
-                            start++;
-                            end--;
-                        }
-
-                        var password = text.Substring(start, end - start);
-                        if (!Placeholders.IsTrivialPassword(password))
-                        {
-                            findings ??= new List<SecretFinding>();
-                            findings.Add(new SecretFinding(
-                                SecretKind.Generic, "connection-string-password", "connection string password", start, end - start,
-                                Confidence.High, RedactedSecret.Of(password), string.Empty));
-                        }
-                    }
+                    start++;
+                    end--;
                 }
 
-                segmentStart = segmentEnd + 1;
+                var password = text.Substring(start, end - start);
+                if (!Placeholders.IsTrivialPassword(password))
+                {
+                    findings ??= new List<SecretFinding>();
+                    findings.Add(new SecretFinding(
+                        SecretKind.Generic, "connection-string-password", "connection string password", start, end - start,
+                        Confidence.High, RedactedSecret.Of(password), string.Empty));
+                }
             }
 
             return findings;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LaunchReady.Detection;
 
 namespace LaunchReady.Analyzers.Urls
 {
@@ -176,56 +177,24 @@ namespace LaunchReady.Analyzers.Urls
 
         private static void ScanConnectionString(string text, ref List<EndpointCandidate>? results)
         {
-            var segmentStart = 0;
-            while (segmentStart <= text.Length)
+            foreach (var part in ConnectionStringReader.Read(text))
             {
-                var segmentEnd = text.IndexOf(';', segmentStart);
-                if (segmentEnd < 0)
+                if (IsHostKey(part.Key))
                 {
-                    segmentEnd = text.Length;
+                    AddConnectionStringHosts(text, part.ValueStart, part.ValueEnd, ref results);
                 }
-
-                var equals = text.IndexOf('=', segmentStart, segmentEnd - segmentStart);
-                if (equals > segmentStart)
+                else if (string.Equals(part.Key, "UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(text.Substring(part.ValueStart, part.ValueEnd - part.ValueStart), "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    var key = text.Substring(segmentStart, equals - segmentStart).Trim();
-                    var valueStart = equals + 1;
-                    while (valueStart < segmentEnd && char.IsWhiteSpace(text[valueStart]))
-                    {
-                        valueStart++;
-                    }
-
-                    var valueEnd = segmentEnd;
-                    while (valueEnd > valueStart && char.IsWhiteSpace(text[valueEnd - 1]))
-                    {
-                        valueEnd--;
-                    }
-
-                    if (IsHostKey(key))
-                    {
-                        AddConnectionStringHosts(text, valueStart, valueEnd, ref results);
-                    }
-                    else if (string.Equals(key, "UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase)
-                        && string.Equals(text.Substring(valueStart, valueEnd - valueStart), "true", StringComparison.OrdinalIgnoreCase))
-                    {
-                        var keyStart = segmentStart;
-                        while (char.IsWhiteSpace(text[keyStart]))
-                        {
-                            keyStart++;
-                        }
-
-                        Add(ref results, new EndpointCandidate(
-                            EndpointForm.ConnectionString,
-                            keyStart,
-                            valueEnd - keyStart,
-                            null,
-                            "UseDevelopmentStorage=true",
-                            false,
-                            EndpointKind.StorageEmulator));
-                    }
+                    Add(ref results, new EndpointCandidate(
+                        EndpointForm.ConnectionString,
+                        part.KeyStart,
+                        part.ValueEnd - part.KeyStart,
+                        null,
+                        "UseDevelopmentStorage=true",
+                        false,
+                        EndpointKind.StorageEmulator));
                 }
-
-                segmentStart = segmentEnd + 1;
             }
         }
 
