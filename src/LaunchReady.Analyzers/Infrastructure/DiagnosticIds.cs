@@ -11,5 +11,9 @@ namespace LaunchReady.Analyzers.Infrastructure
         public const string ConfigFileSecret = "LR0003";
         public const string DevelopmentUrl = "LR0010";
         public const string InsecureHttpUrl = "LR0011";
+        public const string MissingHttpTimeout = "LR0020";
+        public const string ExcessiveHttpTimeout = "LR0021";
+        public const string HttpClientPerOperation = "LR0023";
+        public const string StaleDnsHttpClient = "LR0024";
     }
 }

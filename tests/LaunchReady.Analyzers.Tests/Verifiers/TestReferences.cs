@@ -14,5 +14,15 @@ namespace LaunchReady.Analyzers.Tests.Verifiers
 
         public static readonly ReferenceAssemblies AspNet80 = Net80.AddPackages(ImmutableArray.Create(
             new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.33")));
+
+        /// <summary>ASP.NET Core plus the resilience (Polly v8) and Polly v7 integrations of IHttpClientFactory.</summary>
+        public static readonly ReferenceAssemblies AspNet80WithResilience = AspNet80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),
+            new PackageIdentity("Microsoft.Extensions.Resilience", "10.11.0"),
+            new PackageIdentity("Polly.Core", "8.6.5"),
+            new PackageIdentity("Polly.Extensions", "8.6.5"),
+            new PackageIdentity("Microsoft.Extensions.Http.Polly", "8.0.33"),
+            new PackageIdentity("Polly", "7.2.4"),
+            new PackageIdentity("Polly.Extensions.Http", "3.0.0")));
     }
 }
