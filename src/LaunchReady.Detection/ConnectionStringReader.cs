@@ -28,12 +28,12 @@ namespace LaunchReady.Detection
     /// <summary>Splits <c>Key=Value;Key=Value</c> text, as ADO.NET connection strings are written. Never throws.</summary>
     public static class ConnectionStringReader
     {
-        public static IEnumerable<ConnectionStringPart> Read(string text)
+        public static IEnumerable<ConnectionStringPart> Read(string text, char separator = ';')
         {
             var segmentStart = 0;
             while (segmentStart < text.Length)
             {
-                var segmentEnd = text.IndexOf(';', segmentStart);
+                var segmentEnd = text.IndexOf(separator, segmentStart);
                 if (segmentEnd < 0)
                 {
                     segmentEnd = text.Length;

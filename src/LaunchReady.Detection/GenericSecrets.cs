@@ -62,8 +62,10 @@ namespace LaunchReady.Detection
                 return null;
             }
 
+            // StackExchange.Redis and Azure Cache for Redis separate options with commas.
+            var separator = text.IndexOf(';') < 0 && text.IndexOf(',') >= 0 ? ',' : ';';
             List<SecretFinding>? findings = null;
-            foreach (var part in ConnectionStringReader.Read(text))
+            foreach (var part in ConnectionStringReader.Read(text, separator))
             {
                 if (!string.Equals(part.Key, "password", StringComparison.OrdinalIgnoreCase) && !string.Equals(part.Key, "pwd", StringComparison.OrdinalIgnoreCase))
                 {
@@ -91,7 +93,8 @@ namespace LaunchReady.Detection
             return findings;
         }
 
-        // "X-Api-Token", "reset-password", "/account/password", "Please enter your password", "Bearer"
+        // "X-Api-Token", "reset-password", "/account/password", "Please enter your password", "Bearer",
+        // "auth/refresh-token", "AUTH_001", "refresh-token:v2", "keys/service-account.json", "^(?=.*\d).{8,}$"
         private static bool IsNameRouteOrProse(string value)
         {
             if (value.IndexOf(' ') >= 0 || value.IndexOf('\t') >= 0 || value.IndexOf('\n') >= 0
@@ -101,7 +104,52 @@ namespace LaunchReady.Detection
                 return true;
             }
 
-            // Only letters and separators (no digits or symbols): an identifier, header or route segment.
+            return IsSeparatedWords(value) || IsRoute(value) || IsCode(value) || IsFilePath(value) || IsRegex(value);
+        }
+
+        // Identifier-like segments joined by separators, each either a word or a short token: "Auth0:ApiKey", "cart:v2:id", ".AspNetCore.Af.v2".
+        private static bool IsSeparatedWords(string value)
+        {
+            var segments = 0;
+            var hasWord = false;
+            var hasDigit = false;
+            var segmentLength = 0;
+            var letters = 0;
+            for (var i = 0; i <= value.Length; i++)
+            {
+                var c = i < value.Length ? value[i] : '-';
+                if (c == '-' || c == '_' || c == '.' || c == ':' || c == '{' || c == '}' || c == '/')
+                {
+                    if (segmentLength > 0)
+                    {
+                        segments++;
+                        hasWord |= letters == segmentLength && segmentLength >= 3;
+                        if (segmentLength > 12)
+                        {
+                            return !hasDigit && letters == segmentLength && AllLettersAndSeparators(value);
+                        }
+                    }
+
+                    segmentLength = 0;
+                    letters = 0;
+                }
+                else if (char.IsLetterOrDigit(c))
+                {
+                    segmentLength++;
+                    letters += char.IsLetter(c) ? 1 : 0;
+                    hasDigit |= char.IsDigit(c);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+
+            return !hasDigit || (hasWord && segments >= 2);
+        }
+
+        private static bool AllLettersAndSeparators(string value)
+        {
             foreach (var c in value)
             {
                 if (!(char.IsLetter(c) || c == '-' || c == '_' || c == '.' || c == ':'))
@@ -112,5 +160,66 @@ namespace LaunchReady.Detection
 
             return true;
         }
+
+        // api/v1/tokens/revoke: lower-case segments separated by slashes.
+        private static bool IsRoute(string value)
+        {
+            if (value.IndexOf('/') < 0)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (!(char.IsLower(c) || char.IsDigit(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '{' || c == '}' || c == ':'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // AUTH_001, USR-4010, E_APIKEY_401: upper-case codes.
+        private static bool IsCode(string value)
+        {
+            var separator = false;
+            foreach (var c in value)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                separator |= c == '_' || c == '-' || c == '.';
+                if (!(char.IsUpper(c) || char.IsDigit(c) || c == '_' || c == '-' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return separator;
+        }
+
+        private static readonly string[] KeyFileExtensions = { ".json", ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".jks", ".txt" };
+
+        // keys/service-account.json: where a credential is, not the credential.
+        private static bool IsFilePath(string value)
+        {
+            foreach (var extension in KeyFileExtensions)
+            {
+                if (value.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsRegex(string value) =>
+            (value.StartsWith("^", StringComparison.Ordinal) && value.EndsWith("$", StringComparison.Ordinal))
+            || value.IndexOf("(?=", StringComparison.Ordinal) >= 0
+            || value.IndexOf("(?!", StringComparison.Ordinal) >= 0;
     }
 }

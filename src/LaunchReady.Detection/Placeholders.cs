@@ -8,7 +8,8 @@ namespace LaunchReady.Detection
         private static readonly string[] Markers =
         {
             "changeme", "change_me", "change-me", "replace", "your", "example", "sample", "placeholder", "dummy",
-            "fake", "todo", "fixme", "redacted", "password", "passw0rd", "p@ssw0rd", "p@ssword", "secret", "xxx",
+            "fake", "todo", "fixme", "redacted", "password", "passw0rd", "p@ssw0rd", "p@ssword", "pa$$w0rd", "p@$$w0rd",
+            "pass@word", "pa55w0rd", "secret", "xxx",
             "***", "...", "\u2026", "insert", "enter", "notset", "not_set", "not-set", "undefined", "null", "test",
             "demo", "123456", "abcdef", "qwerty", "letmein", "mock", "stub", "foobar", "lorem",
         };

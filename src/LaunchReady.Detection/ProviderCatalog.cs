@@ -129,7 +129,7 @@ namespace LaunchReady.Detection
             new ProviderPattern("firebase-fcm-server-key", "Firebase Cloud Messaging server key", "FCM_SERVER_KEY",
                 new[] { ":APA91b" }, B + "AAAA[A-Za-z0-9_\\-]{7}:APA91b[A-Za-z0-9_\\-]{134}" + E),
             new ProviderPattern("twitter-bearer-token", "X (Twitter) bearer token", "TWITTER_BEARER_TOKEN",
-                new[] { "AAAAAAAAAAAAAAAAAAAAA" }, B + "AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,}" + E,
+                new[] { "AAAAAAAAAAAAAAAAAAAAA" }, B + "AAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{20,}%3D[A-Za-z0-9%]{20,}" + E,
                 validate: token => TokenChecks.LooksRandom(token.TrimStart('A')), requireRandom: false),
 
             // AI providers

@@ -64,6 +64,7 @@ namespace LaunchReady.Detection
                         var length = group.Success ? group.Length : match.Length;
                         var secret = text.Substring(start, length);
                         if ((pattern.RequireRandom && !TokenChecks.LooksRandom(secret))
+                            || InsideDataUri(text, start)
                             || (pattern.Validate is not null && !pattern.Validate(secret))
                             || Overlaps(findings, start, length))
                         {
@@ -84,6 +85,27 @@ namespace LaunchReady.Detection
 
             findings?.Sort((a, b) => a.Start.CompareTo(b.Start));
             return findings;
+        }
+
+        // data:image/png;base64,AAAA...: embedded file content, where any token shape can occur by chance.
+        private static bool InsideDataUri(string text, int start)
+        {
+            var marker = start >= 7 ? text.LastIndexOf("base64,", start - 1, System.Math.Min(start, 4096), StringComparison.Ordinal) : -1;
+            if (marker < 0)
+            {
+                return false;
+            }
+
+            for (var i = marker + 7; i < start; i++)
+            {
+                var c = text[i];
+                if (char.IsWhiteSpace(c) || c == '"' || c == '\'' || c == ',')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // Patterns run in catalog order, so a specific format (a GCP service-account key) wins over

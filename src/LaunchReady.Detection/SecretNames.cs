@@ -7,7 +7,8 @@ namespace LaunchReady.Detection
     /// Decides whether a name (field, property, parameter, configuration key, environment variable)
     /// is the name of a secret. The secret word must be what the name is about — its last word —
     /// so <c>Password</c> and <c>StripeSecretKey</c> are secret-named while <c>passwordQuestion</c>,
-    /// <c>tokenEndpoint</c>, <c>apiKeyHeaderName</c> and <c>secretName</c> only mention one.
+    /// <c>tokenEndpoint</c>, <c>apiKeyHeaderName</c> and <c>secretName</c> only mention one. A
+    /// configuration path is read by its last two segments, so <c>Jwt:Key</c> is a JWT key.
     /// </summary>
     public sealed class SecretNames
     {
@@ -15,15 +16,16 @@ namespace LaunchReady.Detection
         {
             "password", "passwd", "pwd", "passphrase", "pass", "secret", "secrets", "token", "tokens", "credential",
             "credentials", "creds", "apikey", "apikeys", "pat", "privatekey", "clientsecret", "accesskey", "secretkey",
-            "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "apisecret", "sastoken", "pem",
+            "accesstoken", "authtoken", "refreshtoken", "bearertoken", "apitoken", "apisecret", "sastoken", "pem", "pepper",
         };
 
         // Words that make "key" a secret: ApiKey, SigningKey, StorageAccountKey. A bare "Key" is not.
         private static readonly string[] KeyQualifiers =
         {
             "api", "access", "secret", "private", "signing", "encryption", "master", "shared", "account", "client",
-            "app", "application", "subscription", "hmac", "jwt", "auth", "storage", "service", "primary", "secondary",
+            "app", "application", "subscription", "hmac", "jwt", "auth", "storage", "primary", "secondary",
             "webhook", "admin", "server", "consumer", "aes", "session", "license", "sas", "crypto", "cipher",
+            "security", "validation", "decryption", "master",
         };
 
         // Endings that describe how the secret is stored, not what the name is about: ApiKeyValue, PasswordString.
@@ -33,7 +35,10 @@ namespace LaunchReady.Detection
         };
 
         // A name with one of these words is about something public: PublicKey, StripePublishableKey.
-        private static readonly string[] DefaultNonSecretWords = { "public", "publishable", "pub" };
+        private static readonly string[] DefaultNonSecretWords = { "public", "publishable" };
+
+        // Secret words long enough to recognise at the end of an unseparated name: PGPASSWORD, JWTSECRET.
+        private static readonly string[] GluedHeads = { "password", "passwd", "secret", "apikey", "token", "credentials" };
 
         private readonly HashSet<string> _heads;
         private readonly HashSet<string> _nonSecret;
@@ -79,6 +84,14 @@ namespace LaunchReady.Detection
             if (_heads.Contains(head))
             {
                 return true;
+            }
+
+            foreach (var glued in GluedHeads)
+            {
+                if (head.Length > glued.Length && head.EndsWith(glued, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
 
             return (head == "key" || head == "keys") && last > 0 && Array.IndexOf(KeyQualifiers, words[last - 1]) >= 0;

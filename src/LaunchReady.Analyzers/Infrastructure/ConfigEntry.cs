@@ -27,7 +27,7 @@ namespace LaunchReady.Analyzers.Infrastructure
     public static class ConfigEntryReader
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
-        private static readonly Regex AddElement = new Regex(@"<add\b(?<attributes>[^<>]*)>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, Timeout);
+        private static readonly Regex AddElement = new Regex(@"<[A-Za-z_][\w:.\-]*\s(?<attributes>[^<>]*)>", RegexOptions.CultureInvariant, Timeout);
         private static readonly Regex Attribute = new Regex(
             @"(?<name>[A-Za-z_][\w:.\-]*)\s*=\s*(""(?<dq>[^""]*)""|'(?<sq>[^']*)')", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, Timeout);
 
@@ -62,7 +62,11 @@ namespace LaunchReady.Analyzers.Infrastructure
             }
         }
 
-        /// <summary><c>&lt;add key="..." value="..."/&gt;</c> and <c>&lt;add name="..." connectionString="..."/&gt;</c> entries of an XML config file.</summary>
+        /// <summary>
+        /// Attribute values of an XML config file: <c>&lt;add key="..." value="..."/&gt;</c>,
+        /// <c>&lt;add name="..." connectionString="..."/&gt;</c>, <c>&lt;environmentVariable name="..." value="..."/&gt;</c>
+        /// are named by their key; other attributes (<c>password="..."</c>, <c>validationKey="..."</c>) by themselves.
+        /// </summary>
         public static IEnumerable<ConfigEntry> ReadXmlConfig(string text)
         {
             var entries = new List<ConfigEntry>();

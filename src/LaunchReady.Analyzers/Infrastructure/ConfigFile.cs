@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace LaunchReady.Analyzers.Infrastructure
 {
@@ -51,8 +52,12 @@ namespace LaunchReady.Analyzers.Infrastructure
 
             if (lower == ".env" || lower.EndsWith(".env", StringComparison.Ordinal) || lower.StartsWith(".env.", StringComparison.Ordinal))
             {
-                var qualifier = lower.StartsWith(".env.", StringComparison.Ordinal) ? lower.Substring(5) : string.Empty;
-                return new ConfigFile(ConfigFormat.DotEnv, Array.IndexOf(DevelopmentNames, qualifier) >= 0, Array.IndexOf(TemplateNames, qualifier) >= 0);
+                // .env.development.local, .env.test.local: any development word among the qualifiers counts.
+                var qualifiers = lower.StartsWith(".env.", StringComparison.Ordinal) ? lower.Substring(5).Split('.') : new string[0];
+                return new ConfigFile(
+                    ConfigFormat.DotEnv,
+                    qualifiers.Any(q => Array.IndexOf(DevelopmentNames, q) >= 0),
+                    qualifiers.Any(q => Array.IndexOf(TemplateNames, q) >= 0));
             }
 
             if (lower.EndsWith(".config", StringComparison.Ordinal))

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -51,6 +52,14 @@ namespace LaunchReady.Analyzers.Infrastructure
             // Climb through the wrappers that keep the value's meaning.
             while (parent is not null)
             {
+                // Encoding.UTF8.GetBytes("..."), Convert.FromBase64String("..."): the bytes carry the same secret.
+                if (parent is IArgumentOperation { Parent: IInvocationOperation encode } && IsEncoding(encode.TargetMethod))
+                {
+                    current = encode;
+                    parent = current.Parent;
+                    continue;
+                }
+
                 if (parent is IConversionOperation conversion)
                 {
                     if (conversion.OperatorMethod is not null)
@@ -100,6 +109,10 @@ namespace LaunchReady.Analyzers.Infrastructure
             }
         }
 
+        private static bool IsEncoding(IMethodSymbol method) =>
+            method.Name is "GetBytes" or "FromBase64String" or "FromHexString"
+            && method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System.Text" or "System";
+
         private static ValueUse FromArgument(IArgumentOperation argument, ITypeSymbol? convertedType)
         {
             var method = argument.Parent switch
@@ -115,10 +128,26 @@ namespace LaunchReady.Analyzers.Infrastructure
                 return new ValueUse(name, method, convertedType, isComparison: true);
             }
 
-            // dictionary.Add("Redis:Host", value), UseSetting("urls", value), SetEnvironmentVariable("API_KEY", value): the key names the value.
-            if (name == "value" && argument.Parent is IInvocationOperation keyed && keyed.Arguments.Length == 2 && keyed.Arguments[1] == argument)
+            // new SymmetricSecurityKey(bytes), new HMACSHA256(bytes): a bare "key" parameter of a crypto type is a signing key.
+            if (name == "key" && method?.ContainingType is { } owner
+                && (owner.Name.EndsWith("SecurityKey", StringComparison.Ordinal)
+                    || owner.ContainingNamespace?.ToDisplayString().StartsWith("System.Security.Cryptography", StringComparison.Ordinal) == true))
             {
-                var keyOperation = keyed.Arguments[0].Value;
+                name = "SigningKey";
+            }
+
+            // dictionary.Add("Redis:Host", value), UseSetting("urls", value), SetEnvironmentVariable("API_KEY", value): the key names the value.
+            var keyedArguments = argument.Parent switch
+            {
+                IInvocationOperation call => call.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => ImmutableArray<IArgumentOperation>.Empty,
+            };
+
+            // KeyValuePair<string, string>("Smtp:Password", value) names its value like dictionary.Add does.
+            if (name == "value" && keyedArguments.Length == 2 && keyedArguments[1] == argument)
+            {
+                var keyOperation = keyedArguments[0].Value;
                 if (keyOperation.ConstantValue.Value is string key)
                 {
                     name = LastKeySegment(key);
@@ -151,13 +180,19 @@ namespace LaunchReady.Analyzers.Infrastructure
             }
         }
 
-        // Configuration keys are paths ("Redis:Host", "Smtp__Password"); the last segment names the value.
+        // Configuration keys are paths ("Redis:Host", "Smtp__Password", "Jwt:Key"); the last two segments
+        // name the value, so a generic last segment ("Key") keeps its qualifier ("Jwt").
         private static string LastKeySegment(string key)
         {
-            var colon = key.LastIndexOf(':');
-            var underscores = key.LastIndexOf("__", StringComparison.Ordinal);
-            var start = Math.Max(colon + 1, underscores < 0 ? 0 : underscores + 2);
-            return start < key.Length ? key.Substring(start) : key;
+            var normalized = key.Replace("__", ":");
+            var last = normalized.LastIndexOf(':');
+            if (last <= 0)
+            {
+                return normalized;
+            }
+
+            var previous = normalized.LastIndexOf(':', last - 1);
+            return normalized.Substring(previous + 1);
         }
     }
 }

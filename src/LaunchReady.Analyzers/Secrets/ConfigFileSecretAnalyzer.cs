@@ -104,7 +104,7 @@ namespace LaunchReady.Analyzers.Secrets
             var passwords = GenericSecrets.FindConnectionStringPasswords(entry.Value);
             if (passwords is not null)
             {
-                if (!kind.IsDevelopment || settings.ReportLocalDevelopmentPasswords || !PointsAtLocalMachine(entry.Value))
+                if (!kind.IsDevelopment || settings.ReportLocalDevelopmentPasswords || !LocalEndpoints.Contains(entry.Value))
                 {
                     foreach (var finding in passwords)
                     {
@@ -125,27 +125,16 @@ namespace LaunchReady.Analyzers.Secrets
             }
         }
 
-        // A development database on this machine or in a local container: its password protects nothing.
-        private static bool PointsAtLocalMachine(string connectionString)
+        // "Jwt:Key" is read as a JWT key: the last two segments of a configuration path.
+        private static string? LastSegment(string? name)
         {
-            var candidates = EndpointScanner.Scan(connectionString);
-            if (candidates is null)
+            if (name is null)
             {
-                return false;
+                return null;
             }
 
-            foreach (var candidate in candidates)
-            {
-                var kind = candidate.FixedKind != EndpointKind.None ? candidate.FixedKind : HostClassifier.Classify(candidate.Host, ImmutableArray<string>.Empty);
-                if (kind == EndpointKind.Loopback || kind == EndpointKind.LocalSqlServer || kind == EndpointKind.DockerHost)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            var last = name.LastIndexOf(':');
+            return last <= 0 ? name : name.Substring(name.LastIndexOf(':', last - 1) + 1);
         }
-
-        private static string? LastSegment(string? name) => name?.Substring(name.LastIndexOf(':') + 1);
     }
 }

@@ -80,9 +80,12 @@ namespace LaunchReady.Analyzers.Secrets
                     return;
                 }
 
+                // A provider key is reported even where it is only compared: it is in the source either way.
                 var tree = operation.Syntax.SyntaxTree;
                 var use = ValueUse.Of(operation);
-                if (use.IsComparison || (mayBeGeneric && !SettingsFor(tree).Names.IsSecretName(use.TargetName)) || _testCode.ShouldSkip(tree))
+                if ((use.IsComparison && providerFindings is null)
+                    || (mayBeGeneric && !SettingsFor(tree).Names.IsSecretName(use.TargetName))
+                    || _testCode.ShouldSkip(tree))
                 {
                     return;
                 }
@@ -102,6 +105,12 @@ namespace LaunchReady.Analyzers.Secrets
 
                 if (passwordFindings is not null)
                 {
+                    // A database on this machine or in a local container (LR0010's business): its password protects nothing.
+                    if (LocalEndpoints.Contains(value))
+                    {
+                        return;
+                    }
+
                     foreach (var finding in passwordFindings)
                     {
                         Report(context, GenericSecretRule, mapping, finding, settings, variable ?? "CONNECTION_STRING", "The connection string");

@@ -152,9 +152,17 @@ namespace LaunchReady.Analyzers.Tests.Http
                         public HttpClient PerCall() => new HttpClient();
                     }
                     """,
-                ReferenceAssemblies = TestReferences.AspNet80.AddPackages(ImmutableArray.Create(
-                    new PackageIdentity("Microsoft.AspNetCore.Components.WebAssembly", "8.0.33"))),
             };
+
+            // The analyzer keys on the WebAssembly host assembly being referenced; a stand-in with its name is enough.
+            var stub = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "Microsoft.AspNetCore.Components.WebAssembly",
+                new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("namespace Microsoft.AspNetCore.Components.WebAssembly.Hosting { public sealed class WebAssemblyHostBuilder { } }") },
+                new[] { Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
+                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+            using var image = new System.IO.MemoryStream();
+            Assert.True(stub.Emit(image).Success);
+            test.TestState.AdditionalReferences.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray()));
             await test.RunAsync();
         }
     }

@@ -77,7 +77,7 @@ namespace LaunchReady.Analyzers.Tests.Secrets
                 ["discord-webhook"] = (r => Token("https://discord.com/api/webhooks/" + R(r, Digits, 18) + "/" + R(r, UrlSafe, 68)), r => "https://discord.com/api/webhooks/" + R(r, Digits, 18) + "/" + R(r, UrlSafe, 40)),
                 ["telegram-bot-token"] = (r => Token(R(r, "123456789", 10) + ":AA" + R(r, UrlSafe, 33)), r => R(r, "123456789", 10) + ":AA" + R(r, UrlSafe, 32)),
                 ["firebase-fcm-server-key"] = (r => Token("AAAA" + R(r, UrlSafe, 7) + ":APA91b" + R(r, UrlSafe, 134)), r => "AAAA" + R(r, UrlSafe, 7) + ":APA91b" + R(r, UrlSafe, 100)),
-                ["twitter-bearer-token"] = (r => Token("AAAAAAAAAAAAAAAAAAAAA" + R(r, Alnum, 80)), _ => "AAAAAAAAAAAAAAAAAAAAA" + new string('x', 80)),
+                ["twitter-bearer-token"] = (r => Token("AAAAAAAAAAAAAAAAAAAAA" + R(r, Alnum, 40) + "%3D" + R(r, Alnum, 40)), r => "AAAAAAAAAAAAAAAAAAAAA" + R(r, Alnum, 80)),
                 ["openai-api-key"] = (r => Token("sk-proj-" + R(r, UrlSafe, 60) + "T3BlbkFJ" + R(r, UrlSafe, 60)), r => "sk-" + R(r, Alnum, 48)),
                 ["anthropic-api-key"] = (r => Token("sk-ant-api03-" + R(r, UrlSafe, 93) + "AA"), r => "sk-ant-api03-" + R(r, UrlSafe, 40)),
                 ["huggingface-token"] = (r => Token("hf_" + R(r, Upper + Lower, 34)), r => "hf_" + R(r, Upper + Lower, 33)),

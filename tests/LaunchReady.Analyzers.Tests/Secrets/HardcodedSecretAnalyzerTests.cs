@@ -126,7 +126,7 @@ namespace LaunchReady.Analyzers.Tests.Secrets
                 Generic(4, "'password'", "Xk9#mP2$vL7q"),
                 Generic(5, "'password'", "Qz7!rT4@wN8e"),
                 Generic(6, "'client_secret'", "a8F3kL9mQ2xV7pR4"),
-                Generic(7, "'SigningKey'", "J9x!Lm3#Qp8$Vz2&Tk6"),
+                Generic(7, "'Jwt:SigningKey'", "J9x!Lm3#Qp8$Vz2&Tk6"),
                 Generic(8, "'SmtpPassword'", "Hn5$Jk8#Lp2!"),
                 Generic(9, "The connection string", "Xk9#mP2$vL7qZ"),
                 Generic(10, "The connection string", "W4!eR7#tY2$u"));
@@ -207,13 +207,14 @@ namespace LaunchReady.Analyzers.Tests.Secrets
         }
 
         [Fact]
-        public async Task Comparisons_AreNotReported()
+        public async Task PrefixChecksAndComparedValues_AreNotGenericCredentials()
         {
-            var token = Stripe();
-            var source = $$"""
+            var source = """
                 public class Guard
                 {
-                    public static bool IsLive(string key) => key.StartsWith("sk_live_") && key != "{{token}}";
+                    public static bool IsLive(string key) => key.StartsWith("sk_live_");
+
+                    public static bool IsKnown(string password) => password.Equals("Xk9#mP2$vL7qZ");
                 }
                 """;
             await VerifyCS.VerifyAnalyzerAsync(source);

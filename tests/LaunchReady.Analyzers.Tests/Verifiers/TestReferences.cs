@@ -19,8 +19,9 @@ namespace LaunchReady.Analyzers.Tests.Verifiers
         public static readonly ReferenceAssemblies AspNet80WithResilience = AspNet80.AddPackages(ImmutableArray.Create(
             new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),
             new PackageIdentity("Microsoft.Extensions.Resilience", "10.11.0"),
-            new PackageIdentity("Polly.Core", "8.6.5"),
-            new PackageIdentity("Polly.Extensions", "8.6.5"),
+            new PackageIdentity("Polly.Core", "8.9.1"),
+            new PackageIdentity("Polly.Extensions", "8.9.1"),
+            new PackageIdentity("Polly.RateLimiting", "8.9.1"),
             new PackageIdentity("Microsoft.Extensions.Http.Polly", "8.0.33"),
             new PackageIdentity("Polly", "7.2.4"),
             new PackageIdentity("Polly.Extensions.Http", "3.0.0")));
