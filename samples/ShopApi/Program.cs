@@ -9,8 +9,10 @@ builder.Services.AddDbContext<ShopDbContext>(options =>
     options.UseSqlite(builder.Configuration.GetConnectionString("Shop")));
 
 builder.Services.AddOptions<ShippingOptions>().BindConfiguration("Shipping").ValidateOnStart();
-builder.Services.AddHttpClient<CleanShippingRatesClient>();
-builder.Services.AddHttpClient<ShippingRatesClient>();
+builder.Services.AddHttpClient<CleanShippingRatesClient>()
+    .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(5));
+builder.Services.AddHttpClient<ShippingRatesClient>(); // LR0020
+builder.Services.AddHttpClient<CleanExchangeRates>(client => client.Timeout = TimeSpan.FromSeconds(3));
 
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
     policy.WithOrigins("http://localhost:5173"))); // LR0010

@@ -19,6 +19,9 @@ namespace LaunchReady.Analyzers.Http
         /// <summary>Diagnostic property: the timeout, in seconds, a code fix should write.</summary>
         public const string TimeoutSecondsProperty = "TimeoutSeconds";
 
+        /// <summary>Diagnostic property: the configured maximum, in seconds, a code fix should cap a timeout at.</summary>
+        public const string MaxTimeoutSecondsProperty = "MaxTimeoutSeconds";
+
         /// <summary>Diagnostic property on registrations: "true" when Microsoft.Extensions.Http.Resilience is referenced.</summary>
         public const string ResilienceAvailableProperty = "ResilienceAvailable";
 
@@ -222,6 +225,7 @@ namespace LaunchReady.Analyzers.Http
                 var max = HttpOptions.MaxTimeoutSeconds.Read(local, _options.GlobalOptions);
                 return ImmutableDictionary<string, string?>.Empty
                     .Add(TimeoutSecondsProperty, System.Math.Min(fallback, max).ToString(CultureInfo.InvariantCulture))
+                    .Add(MaxTimeoutSecondsProperty, max.ToString(CultureInfo.InvariantCulture))
                     .Add(ResilienceAvailableProperty, resilience ? "true" : "false");
             }
 

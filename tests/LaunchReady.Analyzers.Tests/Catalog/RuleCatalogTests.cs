@@ -24,10 +24,6 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
         private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
         {
-            ("LR0020", "HttpClient without an explicit timeout", "HTTP", DiagnosticSeverity.Warning),
-            ("LR0021", "Infinite or excessive HTTP timeout", "HTTP", DiagnosticSeverity.Warning),
-            ("LR0023", "HttpClient constructed per operation", "HTTP", DiagnosticSeverity.Warning),
-            ("LR0024", "Long-lived HttpClient without PooledConnectionLifetime", "HTTP", DiagnosticSeverity.Info),
             ("LR0030", "EF Core query executed inside a loop (N+1)", "EF Core", DiagnosticSeverity.Warning),
             ("LR0031", "Lazy-loaded navigation read inside a loop", "EF Core", DiagnosticSeverity.Warning),
             ("LR0032", "SaveChanges inside a loop", "EF Core", DiagnosticSeverity.Warning),
