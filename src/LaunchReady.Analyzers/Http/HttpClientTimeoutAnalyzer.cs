@@ -196,12 +196,13 @@ namespace LaunchReady.Analyzers.Http
                     || type.Name.EndsWith("TimeoutStrategyOptions", System.StringComparison.Ordinal);
             }
 
-            // services.AddHttpClient<IClient, Client>(): Client's constructor may set the timeout itself.
+            // services.AddHttpClient<IClient, Client>(): Client may set the timeout on the client it receives
+            // (in its constructor, or from a primary-constructor parameter in an initializer or helper).
             private static bool TypedClientSetsTimeout(IMethodSymbol method)
             {
                 var implementation = method.TypeArguments.LastOrDefault();
                 return implementation is not null && implementation.DeclaringSyntaxReferences
-                    .Any(reference => reference.GetSyntax().DescendantNodes().OfType<ConstructorDeclarationSyntax>().Any(ctor => HttpSyntax.AssignsProperty(ctor, null, "Timeout")));
+                    .Any(reference => HttpSyntax.AssignsProperty(reference.GetSyntax(), null, "Timeout"));
             }
 
             private static string ClientName(IInvocationOperation invocation)

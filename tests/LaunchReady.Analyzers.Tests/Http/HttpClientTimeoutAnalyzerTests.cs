@@ -180,6 +180,55 @@ namespace LaunchReady.Analyzers.Tests.Http
         }
 
         [Fact]
+        public async Task ExtensionMethodInAnotherFile_AndPrimaryConstructorClients_AreCovered()
+        {
+            var test = new VerifyCS.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Http;
+                    using Microsoft.Extensions.DependencyInjection;
+
+                    public sealed class Gateway(HttpMessageHandler handler)
+                    {
+                        private readonly HttpClient _http = new HttpClient(handler).WithCheckoutDefaults();
+                        private readonly HttpClient _raw = {|LR0020:new HttpClient(handler)|};
+                    }
+
+                    public sealed class Geo(HttpClient http)
+                    {
+                        private readonly HttpClient _http = Configure(http);
+
+                        private static HttpClient Configure(HttpClient client)
+                        {
+                            client.Timeout = TimeSpan.FromSeconds(4);
+                            return client;
+                        }
+                    }
+
+                    public static class Registrations
+                    {
+                        public static void Add(IServiceCollection services) => services.AddHttpClient<Geo>();
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("/0/HttpClientExtensions.cs", """
+                using System;
+                using System.Net.Http;
+
+                public static class HttpClientExtensions
+                {
+                    public static HttpClient WithCheckoutDefaults(this HttpClient client)
+                    {
+                        client.Timeout = TimeSpan.FromSeconds(5);
+                        return client;
+                    }
+                }
+                """));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task FactoryCreatedClients_AreNeverReportedAtCreateClient()
         {
             var source = """
