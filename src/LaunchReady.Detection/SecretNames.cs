@@ -60,6 +60,12 @@ namespace LaunchReady.Detection
                 return false;
             }
 
+            // The Authorization header carries a credential.
+            if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
             var words = Split(name!);
             foreach (var word in words)
             {

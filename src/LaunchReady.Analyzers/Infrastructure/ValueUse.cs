@@ -128,6 +128,12 @@ namespace LaunchReady.Analyzers.Infrastructure
                 return new ValueUse(name, method, convertedType, isComparison: true);
             }
 
+            // new AuthenticationHeaderValue("Bearer", "..."): the parameter is the credential.
+            if (name == "parameter" && method?.ContainingType?.Name == "AuthenticationHeaderValue")
+            {
+                name = "AuthorizationToken";
+            }
+
             // new SymmetricSecurityKey(bytes), new HMACSHA256(bytes): a bare "key" parameter of a crypto type is a signing key.
             if (name == "key" && method?.ContainingType is { } owner
                 && (owner.Name.EndsWith("SecurityKey", StringComparison.Ordinal)

@@ -74,7 +74,7 @@ namespace LaunchReady.Analyzers.Secrets
 
                 var providerFindings = SecretDetector.Scan(value);
                 var passwordFindings = providerFindings is null ? GenericSecrets.FindConnectionStringPasswords(value) : null;
-                var mayBeGeneric = providerFindings is null && passwordFindings is null && value.IndexOf(' ') < 0;
+                var mayBeGeneric = providerFindings is null && passwordFindings is null && (value.IndexOf(' ') < 0 || AuthorizationScheme(value) > 0);
                 if (providerFindings is null && passwordFindings is null && !mayBeGeneric)
                 {
                     return;
@@ -119,11 +119,28 @@ namespace LaunchReady.Analyzers.Secrets
                     return;
                 }
 
-                var generic = GenericSecrets.EvaluateValue(value, settings.Generic);
+                // Headers.Add("Authorization", "Bearer ..."): the credential follows the scheme.
+                var offset = string.Equals(use.TargetName, "Authorization", System.StringComparison.OrdinalIgnoreCase) ? AuthorizationScheme(value) : 0;
+                var generic = GenericSecrets.EvaluateValue(value.Substring(offset), settings.Generic);
                 if (generic is not null)
                 {
-                    Report(context, GenericSecretRule, mapping, generic, settings, variable!, $"'{use.TargetName}'");
+                    var finding = new SecretFinding(generic.Kind, generic.RuleName, generic.Provider, offset, generic.Length, generic.Confidence, generic.Redacted, generic.EnvironmentVariable);
+                    Report(context, GenericSecretRule, mapping, finding, settings, variable ?? "AUTHORIZATION_TOKEN", $"'{use.TargetName}'");
                 }
+            }
+
+            // Length of "Bearer " or "Basic " at the start of a header value, else 0.
+            private static int AuthorizationScheme(string value)
+            {
+                foreach (var scheme in new[] { "Bearer ", "Basic " })
+                {
+                    if (value.StartsWith(scheme, System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return scheme.Length;
+                    }
+                }
+
+                return 0;
             }
 
             // const string Value = "..."; Login(password: Value): the constant becomes a secret where it is used.

@@ -83,6 +83,30 @@ namespace LaunchReady.Analyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task LiteralAuthorizationHeaders_AreCredentials()
+        {
+            var source = """
+                using System.Net.Http;
+                using System.Net.Http.Headers;
+
+                public static class Partner
+                {
+                    public static void Authorize(HttpClient client)
+                    {
+                        client.DefaultRequestHeaders.Add("Authorization", "Bearer {|#0:Tz8Kq3Lm7Xv2Np9Wr4Hd6Sb1Jf5Gc0Ye|}");
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "{|#1:Wq2Lp7Xz4Kv9Nm3Tr8Hd5Sb1Jf6Gc0Ya|}");
+                        client.DefaultRequestHeaders.Add("Accept", "application/json");
+                        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "{token}");
+                    }
+                }
+                """;
+            await VerifyCS.VerifyAnalyzerAsync(
+                source,
+                Generic(0, "'Authorization'", "Tz8Kq3Lm7Xv2Np9Wr4Hd6Sb1Jf5Gc0Ye"),
+                Generic(1, "'AuthorizationToken'", "Wq2Lp7Xz4Kv9Nm3Tr8Hd5Sb1Jf6Gc0Ya"));
+        }
+
+        [Fact]
         public async Task ProviderKeyInAComparison_IsStillReported()
         {
             var key = "sk_live_" + FakeTokens.R(new Random(3), FakeTokens.Alnum, 32);
