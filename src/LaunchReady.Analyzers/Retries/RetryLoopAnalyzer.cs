@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LaunchReady.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LaunchReady.Analyzers.Retries
+{
+    /// <summary>
+    /// LR0040/LR0041 for hand-written retries: a loop (<c>while (true)</c>, <c>for (;;)</c>, <c>do ... while (true)</c>,
+    /// <c>while (!done)</c>) or a <c>goto</c> back-edge whose <c>try</c> leaves on success and whose <c>catch</c>
+    /// goes round again. Unbounded when nothing — counter, deadline, cancellation, rethrow — ends the
+    /// retrying; without backoff when the catch path does not wait.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly string[] Waits = { "Delay", "Sleep", "WaitAsync", "SpinWait" };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(RetryRules.UnboundedRule, RetryRules.NoBackoffRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterSyntaxNodeAction(
+                AnalyzeLoop,
+                SyntaxKind.WhileStatement,
+                SyntaxKind.DoStatement,
+                SyntaxKind.ForStatement);
+            context.RegisterSyntaxNodeAction(AnalyzeGoto, SyntaxKind.GotoStatement);
+        }
+
+        private static void AnalyzeLoop(SyntaxNodeAnalysisContext context)
+        {
+            var (body, condition, keyword) = context.Node switch
+            {
+                WhileStatementSyntax w => (w.Statement, w.Condition, w.WhileKeyword),
+                DoStatementSyntax d => (d.Statement, d.Condition, d.DoKeyword),
+                ForStatementSyntax f => (f.Statement, f.Condition, f.ForKeyword),
+                _ => default,
+            };
+
+            // A retry loop: a try that leaves the loop when the call succeeds, and a catch that lets it go round again.
+            var attempt = body?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)
+                .OfType<TryStatementSyntax>()
+                .FirstOrDefault(t => t.Catches.Count > 0 && LeavesOnSuccess(t.Block, context.Node) && t.Catches.Any(c => ContinuesAfter(c.Block, context.Node)));
+            if (body is null || attempt is null)
+            {
+                return;
+            }
+
+            var endless = condition is null || IsConstantTrue(condition) || IsNotDone(condition, attempt);
+            var bounded = !endless || HasBound(body, attempt) || (condition is not null && MentionsBound(condition));
+            var location = Location.Create(context.Node.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(keyword.SpanStart, keyword.Span.End));
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (!bounded)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, location, properties, "This retry loop"));
+            }
+            else if (!WaitsBeforeRetrying(body, attempt))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, location, properties, "This retry loop"));
+            }
+        }
+
+        // retry: try { ... } catch { goto retry; }
+        private static void AnalyzeGoto(SyntaxNodeAnalysisContext context)
+        {
+            var jump = (GotoStatementSyntax)context.Node;
+            var catchClause = jump.FirstAncestorOrSelf<CatchClauseSyntax>();
+            if (catchClause is null || jump.Expression is not IdentifierNameSyntax target || catchClause.Parent is not TryStatementSyntax attempt)
+            {
+                return;
+            }
+
+            var label = jump.FirstAncestorOrSelf<MemberDeclarationSyntax>()?.DescendantNodes().OfType<LabeledStatementSyntax>()
+                .FirstOrDefault(l => l.Identifier.ValueText == target.Identifier.ValueText);
+            if (label is null || label.SpanStart > attempt.SpanStart)
+            {
+                return;
+            }
+
+            var unconditional = jump.Parent == catchClause.Block;
+            var location = jump.GetLocation();
+            if (unconditional && !HasBound(catchClause.Block, attempt))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
+            }
+            else if (!catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
+            }
+        }
+
+        private static bool IsConstantTrue(ExpressionSyntax condition) => condition.IsKind(SyntaxKind.TrueLiteralExpression);
+
+        // while (!done) where done only becomes true inside the try, on success.
+        private static bool IsNotDone(ExpressionSyntax condition, TryStatementSyntax attempt)
+        {
+            if (condition is not PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax flag } not || !not.IsKind(SyntaxKind.LogicalNotExpression))
+            {
+                return false;
+            }
+
+            return attempt.Catches.All(c => !c.Block.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                .Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == flag.Identifier.ValueText));
+        }
+
+        // return, break or goto out of the loop inside the try: the success path ends the retrying.
+        private static bool LeavesOnSuccess(BlockSyntax block, SyntaxNode loop) =>
+            block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax).Any(n =>
+                n is ReturnStatementSyntax
+                || (n is BreakStatementSyntax && NearestLoop(n) == loop)
+                || (n is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: LiteralExpressionSyntax literal } } && literal.IsKind(SyntaxKind.TrueLiteralExpression)));
+
+        // A catch that neither rethrows nor leaves unconditionally.
+        private static bool ContinuesAfter(BlockSyntax block, SyntaxNode loop)
+        {
+            foreach (var statement in block.Statements)
+            {
+                if (statement is ThrowStatementSyntax or ReturnStatementSyntax || (statement is BreakStatementSyntax && NearestLoop(statement) == loop))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Something ends the retrying: a throw (rethrow after N), a conditional break or return in a catch,
+        // a cancellation check, or a deadline.
+        private static bool HasBound(SyntaxNode body, TryStatementSyntax attempt)
+        {
+            foreach (var catchClause in attempt.Catches)
+            {
+                if (catchClause.Block.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax)
+                    .Any(n => n is ThrowStatementSyntax or ReturnStatementSyntax or BreakStatementSyntax or ThrowExpressionSyntax))
+                {
+                    return true;
+                }
+
+                if (catchClause.Filter is not null && MentionsBound(catchClause.Filter.FilterExpression))
+                {
+                    return true;
+                }
+            }
+
+            return MentionsBound(body);
+        }
+
+        private static bool MentionsBound(SyntaxNode node)
+        {
+            foreach (var name in node.DescendantNodesAndSelf().OfType<SimpleNameSyntax>())
+            {
+                var text = name.Identifier.ValueText;
+                if (text is "IsCancellationRequested" or "ThrowIfCancellationRequested" or "UtcNow" or "Now" or "Elapsed" or "ElapsedMilliseconds"
+                    || text.IndexOf("deadline", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf("attempt", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf("retries", System.StringComparison.OrdinalIgnoreCase) >= 0
+                    || text.IndexOf("tries", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool WaitsBeforeRetrying(SyntaxNode body, TryStatementSyntax attempt) =>
+            attempt.Catches.Any(c => c.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
+            || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsWait(i) && !attempt.Block.Contains(i));
+
+        private static bool IsWait(InvocationExpressionSyntax invocation) =>
+            invocation.Expression is MemberAccessExpressionSyntax member && Waits.Contains(member.Name.Identifier.ValueText)
+            || invocation.Expression is IdentifierNameSyntax name && Waits.Contains(name.Identifier.ValueText);
+
+        private static SyntaxNode? NearestLoop(SyntaxNode node) =>
+            node.Ancestors().FirstOrDefault(a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or SwitchStatementSyntax);
+    }
+}
