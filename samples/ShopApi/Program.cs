@@ -13,6 +13,7 @@ builder.Services.AddHttpClient<CleanShippingRatesClient>()
     .ConfigureHttpClient(client => client.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddHttpClient<ShippingRatesClient>(); // LR0020
 builder.Services.AddHttpClient<CleanExchangeRates>(client => client.Timeout = TimeSpan.FromSeconds(3));
+builder.Services.AddHttpClient<CleanOrderNotifier>(client => client.Timeout = TimeSpan.FromSeconds(5));
 
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
     policy.WithOrigins("http://localhost:5173"))); // LR0010

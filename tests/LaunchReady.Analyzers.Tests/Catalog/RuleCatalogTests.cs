@@ -27,8 +27,6 @@ namespace LaunchReady.Analyzers.Tests.Catalog
             ("LR0030", "EF Core query executed inside a loop (N+1)", "EF Core", DiagnosticSeverity.Warning),
             ("LR0031", "Lazy-loaded navigation read inside a loop", "EF Core", DiagnosticSeverity.Warning),
             ("LR0032", "SaveChanges inside a loop", "EF Core", DiagnosticSeverity.Warning),
-            ("LR0040", "Unbounded retry", "Retries", DiagnosticSeverity.Warning),
-            ("LR0041", "Retry without backoff", "Retries", DiagnosticSeverity.Warning),
             ("LR0050", "Configuration key missing from the env manifest", "Config", DiagnosticSeverity.Warning),
             ("LR1001", "Malformed env manifest", "Manifest", DiagnosticSeverity.Error),
             ("LR1002", "Required environment variable missing or invalid", "Manifest", DiagnosticSeverity.Error),
