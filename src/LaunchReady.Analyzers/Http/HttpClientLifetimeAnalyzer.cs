@@ -49,11 +49,23 @@ namespace LaunchReady.Analyzers.Http
                 }
 
                 var index = new HttpCompilationIndex(start.Compilation, start.CancellationToken);
-                start.RegisterOperationAction(c => Analyze(c, httpClient, index), OperationKind.ObjectCreation);
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+
+                // Outside ASP.NET Core, a method's call pattern is unknown (a console tool's RunAsync runs once).
+                var isWeb = start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.AspNetCore.Http.Abstractions" || a.Name == "Microsoft.AspNetCore");
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree))
+                        {
+                            Analyze(c, httpClient, index, isWeb);
+                        }
+                    },
+                    OperationKind.ObjectCreation);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol httpClient, HttpCompilationIndex index)
+        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol httpClient, HttpCompilationIndex index, bool isWeb)
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if (!SymbolEqualityComparer.Default.Equals(creation.Type, httpClient))
@@ -61,7 +73,7 @@ namespace LaunchReady.Analyzers.Http
                 return;
             }
 
-            switch (Lifetime.Of(creation, index))
+            switch (Lifetime.Of(creation, index, isWeb))
             {
                 case ClientLifetime.PerOperation perOperation:
                     context.ReportDiagnostic(Diagnostic.Create(PerOperationRule, creation.Syntax.GetLocation(), perOperation.Where));
@@ -116,7 +128,7 @@ namespace LaunchReady.Analyzers.Http
 
         private static class Lifetime
         {
-            public static ClientLifetime Of(IObjectCreationOperation creation, HttpCompilationIndex index)
+            public static ClientLifetime Of(IObjectCreationOperation creation, HttpCompilationIndex index, bool isWeb)
             {
                 var syntax = creation.Syntax;
                 IOperation current = creation;
@@ -147,7 +159,15 @@ namespace LaunchReady.Analyzers.Http
                     return OwnerLifetime(member, type, index);
                 }
 
-                if (IsRegisteredAsSingleton(creation) || IsLazyFactory(syntax))
+                switch (RegistrationLifetime(creation))
+                {
+                    case "AddSingleton" or "TryAddSingleton" or "AddKeyedSingleton":
+                        return new ClientLifetime.LongLived();
+                    case "AddScoped" or "TryAddScoped" or "AddKeyedScoped" or "AddTransient" or "TryAddTransient" or "AddKeyedTransient":
+                        return new ClientLifetime.PerOperation("each time the service is resolved, which happens per request or per use");
+                }
+
+                if (IsLazyFactory(creation))
                 {
                     return new ClientLifetime.LongLived();
                 }
@@ -158,13 +178,19 @@ namespace LaunchReady.Analyzers.Http
                     return new ClientLifetime.PerOperation("in every request to the endpoint mapped by " + endpoint);
                 }
 
+                // Handed back to the caller (a factory method), or built during startup: the caller or the host decides.
+                if (IsReturned(creation) || IsStartupCode(member))
+                {
+                    return new ClientLifetime.Unknown();
+                }
+
                 // Top-level statements and Main run once.
                 if (member is null || member is GlobalStatementSyntax || member is MethodDeclarationSyntax { Identifier.ValueText: "Main" })
                 {
                     return new ClientLifetime.Unknown();
                 }
 
-                if (IsInUsing(syntax))
+                if (isWeb && IsInUsing(syntax))
                 {
                     return new ClientLifetime.PerOperation("and disposed by a using on every call of " + Describe(member));
                 }
@@ -174,7 +200,7 @@ namespace LaunchReady.Analyzers.Http
                     return ctor.Modifiers.Any(SyntaxKind.StaticKeyword) ? new ClientLifetime.LongLived() : OwnerLifetime(member, type, index);
                 }
 
-                return member is MethodDeclarationSyntax or PropertyDeclarationSyntax or OperatorDeclarationSyntax
+                return isWeb && member is MethodDeclarationSyntax or PropertyDeclarationSyntax or OperatorDeclarationSyntax
                     ? new ClientLifetime.PerOperation("on every call of " + Describe(member))
                     : new ClientLifetime.Unknown();
             }
@@ -213,26 +239,72 @@ namespace LaunchReady.Analyzers.Http
                 return false;
             }
 
-            // services.AddSingleton(new HttpClient()), services.AddSingleton(sp => new HttpClient())
-            private static bool IsRegisteredAsSingleton(IOperation creation)
+            // services.AddSingleton(new HttpClient()), services.AddScoped(sp => new HttpClient { ... }): the registration method.
+            private static string? RegistrationLifetime(IOperation creation)
             {
                 for (var operation = creation.Parent; operation is not null; operation = operation.Parent)
                 {
                     if (operation is IInvocationOperation call)
                     {
-                        return call.TargetMethod.Name is "AddSingleton" or "TryAddSingleton";
+                        return call.TargetMethod.Name;
                     }
                 }
 
+                return null;
+            }
+
+            // return new HttpClient(...); or var client = new HttpClient(...); ...; return client;
+            private static bool IsReturned(IObjectCreationOperation creation)
+            {
+                IOperation current = creation;
+                while (current.Parent is IConversionOperation)
+                {
+                    current = current.Parent;
+                }
+
+                if (current.Parent is IReturnOperation)
+                {
+                    return true;
+                }
+
+                if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    && HttpSyntax.ScopeOf(creation.Syntax) is { } scope)
+                {
+                    var name = declarator.Symbol.Name;
+                    return scope.DescendantNodes().OfType<ReturnStatementSyntax>().Any(r => r.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name)
+                        || scope.DescendantNodes().OfType<ArgumentSyntax>().Any(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == name
+                            && a.Parent?.Parent is InvocationExpressionSyntax call && HttpSyntax.NameOf(call) is { } registration && registration.StartsWith("Add", System.StringComparison.Ordinal));
+                }
+
                 return false;
+            }
+
+            // DI registration extensions (a parameter of IServiceCollection or a host builder) and a hosted
+            // service's ExecuteAsync/StartAsync run once, at startup.
+            private static bool IsStartupCode(MemberDeclarationSyntax? member)
+            {
+                if (member is not MethodDeclarationSyntax method)
+                {
+                    return false;
+                }
+
+                if (method.Identifier.ValueText is "ExecuteAsync" or "StartAsync" or "ConfigureServices" or "Configure")
+                {
+                    return true;
+                }
+
+                return method.ParameterList.Parameters.Any(p => p.Type?.ToString() is "IServiceCollection" or "IHostApplicationBuilder"
+                    or "WebApplicationBuilder" or "IHostBuilder" or "IApplicationBuilder" or "WebApplication");
             }
 
             private static string? HandlerOfEndpoint(SyntaxNode syntax)
             {
                 foreach (var lambda in syntax.Ancestors().OfType<AnonymousFunctionExpressionSyntax>())
                 {
+                    // MapGet/MapPost/... handlers run per request; Map/MapWhen/MapGroup branches are built once.
                     if (lambda.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax call }
-                        && HttpSyntax.NameOf(call) is { } name && name.StartsWith("Map", System.StringComparison.Ordinal))
+                        && HttpSyntax.NameOf(call) is { } name && name.StartsWith("Map", System.StringComparison.Ordinal)
+                        && name is not ("Map" or "MapWhen" or "MapGroup"))
                     {
                         return "'" + name + "'";
                     }
@@ -241,8 +313,20 @@ namespace LaunchReady.Analyzers.Http
                 return null;
             }
 
-            private static bool IsLazyFactory(SyntaxNode syntax) =>
-                syntax.Ancestors().OfType<ObjectCreationExpressionSyntax>().Any(o => o.Type.ToString().StartsWith("Lazy<", System.StringComparison.Ordinal));
+            // new Lazy<HttpClient>(() => ...), Lazy<HttpClient> x = new(() => ...), LazyInitializer.EnsureInitialized(ref x, () => ...)
+            private static bool IsLazyFactory(IOperation creation)
+            {
+                for (var operation = creation.Parent; operation is not null; operation = operation.Parent)
+                {
+                    if (operation is IObjectCreationOperation { Type.Name: "Lazy" }
+                        || operation is IInvocationOperation { TargetMethod.Name: "EnsureInitialized" or "GetOrAdd" or "GetOrCreate" })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             private static bool IsInUsing(SyntaxNode syntax) =>
                 syntax.Parent is EqualsValueClauseSyntax { Parent.Parent.Parent: LocalDeclarationStatementSyntax local } && local.UsingKeyword != default

@@ -61,9 +61,10 @@ namespace LaunchReady.Analyzers.Http
                     new HttpCompilationIndex(start.Compilation, start.CancellationToken),
                     start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions") is not null,
                     start.Options.AnalyzerConfigOptionsProvider);
-                start.RegisterOperationAction(analysis.AnalyzeCreation, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
-                start.RegisterOperationAction(analysis.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeCreation(c); }, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeInvocation(c); }, OperationKind.Invocation);
+                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeAssignment(c); }, OperationKind.SimpleAssignment);
             });
         }
 
@@ -104,7 +105,8 @@ namespace LaunchReady.Analyzers.Http
             {
                 var invocation = (IInvocationOperation)context.Operation;
                 var method = invocation.TargetMethod;
-                if (method.Name == "AddHttpClient" && method.ContainingType?.Name == "HttpClientFactoryServiceCollectionExtensions")
+                if ((method.Name == "AddHttpClient" && method.ContainingType?.Name == "HttpClientFactoryServiceCollectionExtensions")
+                    || (method.Name == "AddRefitClient" && method.ReturnType.Name == "IHttpClientBuilder"))
                 {
                     AnalyzeRegistration(context, invocation, method);
                 }
@@ -158,10 +160,11 @@ namespace LaunchReady.Analyzers.Http
 
                 var seconds = TimeSpanValue.Seconds(assignment.Value);
 
-                // An infinite HttpClient.Timeout is the documented way to let a pipeline's total timeout rule,
-                // and streaming code may bound each request with CancelAfter instead.
-                if (seconds is { } value && double.IsPositiveInfinity(value) && SymbolEqualityComparer.Default.Equals(property.ContainingType, _httpClient)
-                    && (HttpClientTimeouts.PipelineBoundsRequests(assignment) || HttpClientTimeouts.BoundsWithCancelAfter(assignment)))
+                // Under a pipeline with its own total timeout (the documented reason to make the client's infinite),
+                // or in streaming code that bounds each request itself, the client timeout does not decide.
+                if (seconds is not null && SymbolEqualityComparer.Default.Equals(property.ContainingType, _httpClient)
+                    && (HttpClientTimeouts.PipelineBoundsRequests(assignment) || HttpClientTimeouts.BoundsWithCancelAfter(assignment)
+                        || (double.IsPositiveInfinity(seconds.Value) && _index.DefaultsGiveEveryClientATimeout)))
                 {
                     return;
                 }

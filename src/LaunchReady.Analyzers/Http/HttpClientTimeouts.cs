@@ -49,8 +49,7 @@ namespace LaunchReady.Analyzers.Http
         /// <summary>Does an AddHttpClient registration get a timeout from its configure lambda or its builder chain?</summary>
         public static bool RegistrationIsCovered(IInvocationOperation registration)
         {
-            if (registration.Arguments.Any(a => a.Value is IAnonymousFunctionOperation or IDelegateCreationOperation
-                && HttpCompilationIndex.GivesTimeout(a.Value.Syntax)))
+            if (registration.Arguments.Any(a => ConfiguresTimeout(a.Value)))
             {
                 return true;
             }
@@ -77,7 +76,8 @@ namespace LaunchReady.Analyzers.Http
                     break;
                 }
 
-                if (GivesTimeout(next.TargetMethod.Name, next.Syntax))
+                if (GivesTimeout(next.TargetMethod.Name, next.Syntax) || next.Arguments.Any(a => ConfiguresTimeout(a.Value))
+                    || ProjectMethodGivesTimeout(next.TargetMethod))
                 {
                     return true;
                 }
@@ -85,32 +85,91 @@ namespace LaunchReady.Analyzers.Http
                 current = next;
             }
 
-            // var builder = services.AddHttpClient<Client>(); builder.AddStandardResilienceHandler();
-            if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
-                && registration.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } scope)
+            // return services.AddHttpClient<T>(...): the caller configures the builder further, out of sight.
+            if (current.Parent is IReturnOperation)
             {
-                return scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
-                    call.Expression is MemberAccessExpressionSyntax member
-                    && HttpSyntax.Names(member.Expression, declarator.Symbol.Name)
-                    && GivesTimeout(member.Name.Identifier.ValueText, call));
+                return true;
+            }
+
+            // var builder = services.AddHttpClient<Client>(); builder.AddStandardResilienceHandler(); or Pipelines.AddTimeouts(builder);
+            if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                && HttpSyntax.ScopeOf(registration.Syntax) is { } scope)
+            {
+                return BuilderLocalGetsTimeout(scope, declarator.Symbol.Name, registration.SemanticModel);
             }
 
             return false;
         }
 
-        /// <summary>An infinite client timeout under a pipeline that has its own total timeout.</summary>
-        public static bool PipelineBoundsRequests(IOperation assignment)
+        private static bool BuilderLocalGetsTimeout(SyntaxNode scope, string local, SemanticModel? model)
         {
-            var statement = assignment.Syntax.Ancestors().OfType<ExpressionStatementSyntax>().LastOrDefault();
-            return statement is not null && statement.DescendantNodes().OfType<InvocationExpressionSyntax>()
-                .Any(call => HttpSyntax.NameOf(call) is { } name && name != "ConfigureHttpClient" && GivesTimeout(name, call));
+            foreach (var call in scope.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (call.Expression is MemberAccessExpressionSyntax member && HttpSyntax.Names(member.Expression, local)
+                    && GivesTimeout(member.Name.Identifier.ValueText, call))
+                {
+                    return true;
+                }
+
+                var passed = call.ArgumentList.Arguments.Any(a => a.Expression is IdentifierNameSyntax id && id.Identifier.ValueText == local)
+                    || (call.Expression is MemberAccessExpressionSyntax receiver && HttpSyntax.Names(receiver.Expression, local));
+                if (passed && model is not null && call.SyntaxTree == model.SyntaxTree
+                    && model.GetSymbolInfo(call).Symbol is IMethodSymbol method && ProjectMethodGivesTimeout(method))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
-        /// <summary>Streaming code that bounds each request with CancellationTokenSource.CancelAfter.</summary>
+        // c => c.Timeout = ..., or a method group (Pipelines.ConfigureInventory) whose body sets one.
+        private static bool ConfiguresTimeout(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            return value switch
+            {
+                IAnonymousFunctionOperation lambda => HttpCompilationIndex.GivesTimeout(lambda.Syntax),
+                IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => HttpCompilationIndex.GivesTimeout(lambda.Syntax),
+                IDelegateCreationOperation { Target: IMethodReferenceOperation reference } => ProjectMethodGivesTimeout(reference.Method),
+                _ => false,
+            };
+        }
+
+        // builder.AddDefaultResilience(): an extension of the project that adds a timeout or a resilience handler.
+        private static bool ProjectMethodGivesTimeout(IMethodSymbol method) =>
+            (method.ReducedFrom ?? method).DeclaringSyntaxReferences.Any(reference => HttpCompilationIndex.GivesTimeout(reference.GetSyntax()));
+
+        /// <summary>A client timeout under a pipeline that has its own total timeout (in the same chain, or on the builder local).</summary>
+        public static bool PipelineBoundsRequests(IOperation assignment)
+        {
+            var statement = assignment.Syntax.Ancestors().OfType<StatementSyntax>().LastOrDefault(s => s is ExpressionStatementSyntax or LocalDeclarationStatementSyntax);
+            if (statement is null)
+            {
+                return false;
+            }
+
+            if (statement.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Any(call => HttpSyntax.NameOf(call) is { } name && name != "ConfigureHttpClient" && GivesTimeout(name, call)))
+            {
+                return true;
+            }
+
+            return statement is LocalDeclarationStatementSyntax local && HttpSyntax.ScopeOf(statement) is { } scope
+                && local.Declaration.Variables.Any(v => BuilderLocalGetsTimeout(scope, v.Identifier.ValueText, assignment.SemanticModel));
+        }
+
+        /// <summary>Streaming code that bounds each request itself: CancelAfter, or a CancellationTokenSource created with a delay.</summary>
         public static bool BoundsWithCancelAfter(IOperation assignment)
         {
-            var type = assignment.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>();
-            return type is not null && HttpSyntax.Calls(type, "CancelAfter");
+            var scope = (SyntaxNode?)assignment.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? assignment.Syntax.FirstAncestorOrSelf<CompilationUnitSyntax>();
+            return scope is not null && (HttpSyntax.Calls(scope, "CancelAfter")
+                || scope.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>().Any(o =>
+                    (o as ObjectCreationExpressionSyntax)?.Type.ToString() == "CancellationTokenSource" && o.ArgumentList?.Arguments.Count == 1));
         }
 
         private static bool GivesTimeout(string methodName, SyntaxNode call)
@@ -133,8 +192,7 @@ namespace LaunchReady.Analyzers.Http
 
         private static bool SetOnLocal(IOperation creation, string local)
         {
-            var scope = (SyntaxNode?)creation.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>()
-                ?? creation.Syntax.FirstAncestorOrSelf<CompilationUnitSyntax>();
+            var scope = HttpSyntax.ScopeOf(creation.Syntax);
             if (scope is null)
             {
                 return false;

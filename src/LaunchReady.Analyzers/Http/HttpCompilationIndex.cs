@@ -31,7 +31,8 @@ namespace LaunchReady.Analyzers.Http
 
         /// <summary>Does a builder lambda (ConfigureHttpClient, ConfigureHttpClientDefaults, AddResilienceHandler) give a timeout?</summary>
         public static bool GivesTimeout(SyntaxNode node) =>
-            HttpSyntax.AssignsProperty(node, null, "Timeout") || HttpSyntax.Calls(node, TimeoutProviders) || HttpSyntax.Calls(node, "AddTimeout", "TimeoutAsync", "Timeout");
+            HttpSyntax.AssignsProperty(node, null, "Timeout") || HttpSyntax.Calls(node, TimeoutProviders)
+            || HttpSyntax.Calls(node, "AddTimeout", "TimeoutAsync", "Timeout", "AddPolicyHandlerFromRegistry");
 
         private static Facts Build(Compilation compilation, CancellationToken cancellationToken)
         {
@@ -46,15 +47,22 @@ namespace LaunchReady.Analyzers.Http
                         case "ConfigureHttpClientDefaults":
                             facts.DefaultsHaveTimeout |= GivesTimeout(invocation.ArgumentList);
                             break;
+                        case "AddServiceDefaults":
+                            // .NET Aspire's ServiceDefaults project adds the standard resilience handler to every client.
+                            facts.DefaultsHaveTimeout = true;
+                            break;
                         case "AddSingleton":
                         case "TryAddSingleton":
+                        case "AddKeyedSingleton":
                         case "AddHostedService":
                             AddTypeArguments(invocation, facts.Singletons);
                             break;
                         case "AddScoped":
                         case "TryAddScoped":
+                        case "AddKeyedScoped":
                         case "AddTransient":
                         case "TryAddTransient":
+                        case "AddKeyedTransient":
                             AddTypeArguments(invocation, facts.PerRequest);
                             break;
                     }

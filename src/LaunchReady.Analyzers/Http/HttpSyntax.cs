@@ -26,6 +26,11 @@ namespace LaunchReady.Analyzers.Http
             _ => null,
         };
 
+        /// <summary>The member a node belongs to; for top-level statements, the whole file (they share their locals).</summary>
+        public static SyntaxNode? ScopeOf(SyntaxNode node) =>
+            node.Ancestors().FirstOrDefault(a => a is MemberDeclarationSyntax and not GlobalStatementSyntax)
+            ?? node.FirstAncestorOrSelf<CompilationUnitSyntax>();
+
         /// <summary><c>name</c>, <c>this.name</c>, or <c>something.name</c>.</summary>
         public static bool Names(ExpressionSyntax expression, string name) => expression switch
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -22,9 +23,10 @@ namespace LaunchReady.Analyzers.Http
                     return double.PositiveInfinity;
                 case IFieldReferenceOperation zero when zero.Field.ContainingType?.Name == "TimeSpan" && zero.Field.Name == "Zero":
                     return 0;
-                case IInvocationOperation call when call.TargetMethod.ContainingType?.Name == "TimeSpan" && call.Arguments.Length == 1
-                    && Number(call.Arguments[0].Value) is { } amount:
-                    return call.TargetMethod.Name switch
+                case IInvocationOperation call when IsSystemTimeSpan(call.TargetMethod.ContainingType) && call.Arguments.Length >= 1
+                    && Number(call.Arguments[0].Value) is { } amount && call.Arguments.Skip(1).All(a => a.ArgumentKind == ArgumentKind.DefaultValue):
+                    // TimeSpan.FromMilliseconds(-1) is Timeout.InfiniteTimeSpan.
+                    return amount < 0 ? double.PositiveInfinity : call.TargetMethod.Name switch
                     {
                         "FromMilliseconds" => amount / 1000,
                         "FromSeconds" => amount,
@@ -33,18 +35,32 @@ namespace LaunchReady.Analyzers.Http
                         "FromDays" => amount * 86400,
                         _ => null,
                     };
-                case IObjectCreationOperation creation when creation.Type?.Name == "TimeSpan":
+                case IObjectCreationOperation creation when IsSystemTimeSpan(creation.Type):
                     return Constructed(creation);
                 default:
                     return null;
             }
         }
 
-        /// <summary>A numeric constant, as a double.</summary>
-        public static double? Number(IOperation operation) =>
-            operation.ConstantValue.HasValue && operation.ConstantValue.Value is IConvertible value && !(value is string)
-                ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
-                : null;
+        /// <summary>A numeric constant, as a double; null for anything else (including char and bool constants).</summary>
+        public static double? Number(IOperation operation) => operation.ConstantValue.Value switch
+        {
+            int value => value,
+            long value => value,
+            short value => value,
+            byte value => value,
+            sbyte value => value,
+            ushort value => value,
+            uint value => value,
+            ulong value => value,
+            double value => value,
+            float value => value,
+            decimal value => (double)value,
+            _ => null,
+        };
+
+        private static bool IsSystemTimeSpan(ITypeSymbol? type) =>
+            type?.Name == "TimeSpan" && type.ContainingNamespace?.ToDisplayString() == "System";
 
         private static double? Constructed(IObjectCreationOperation creation)
         {

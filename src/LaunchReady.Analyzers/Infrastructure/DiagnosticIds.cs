@@ -15,6 +15,9 @@ namespace LaunchReady.Analyzers.Infrastructure
         public const string ExcessiveHttpTimeout = "LR0021";
         public const string HttpClientPerOperation = "LR0023";
         public const string StaleDnsHttpClient = "LR0024";
+        public const string QueryInLoop = "LR0030";
+        public const string LazyLoadInLoop = "LR0031";
+        public const string SaveChangesInLoop = "LR0032";
         public const string UnboundedRetry = "LR0040";
         public const string RetryWithoutBackoff = "LR0041";
     }

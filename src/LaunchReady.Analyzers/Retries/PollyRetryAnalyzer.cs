@@ -35,14 +35,15 @@ namespace LaunchReady.Analyzers.Retries
                 var v7 = start.Compilation.GetTypeByMetadataName("Polly.PolicyBuilder") is not null;
                 var v8 = start.Compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") is not null;
                 var options = start.Options.AnalyzerConfigOptionsProvider;
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
                 if (v7)
                 {
-                    start.RegisterOperationAction(c => AnalyzeV7(c, options), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeV7(c, options); }, OperationKind.Invocation);
                 }
 
                 if (v8)
                 {
-                    start.RegisterOperationAction(c => AnalyzeV8(c, options), OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeV8(c, options); }, OperationKind.SimpleAssignment);
                 }
             });
         }

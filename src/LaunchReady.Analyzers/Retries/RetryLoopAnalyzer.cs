@@ -26,12 +26,16 @@ namespace LaunchReady.Analyzers.Retries
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(
-                AnalyzeLoop,
-                SyntaxKind.WhileStatement,
-                SyntaxKind.DoStatement,
-                SyntaxKind.ForStatement);
-            context.RegisterSyntaxNodeAction(AnalyzeGoto, SyntaxKind.GotoStatement);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+                start.RegisterSyntaxNodeAction(
+                    c => { if (!testCode.ShouldSkip(c.Node.SyntaxTree)) AnalyzeLoop(c); },
+                    SyntaxKind.WhileStatement,
+                    SyntaxKind.DoStatement,
+                    SyntaxKind.ForStatement);
+                start.RegisterSyntaxNodeAction(c => { if (!testCode.ShouldSkip(c.Node.SyntaxTree)) AnalyzeGoto(c); }, SyntaxKind.GotoStatement);
+            });
         }
 
         private static void AnalyzeLoop(SyntaxNodeAnalysisContext context)

@@ -1,0 +1,183 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LaunchReady.Analyzers.EntityFramework
+{
+    /// <summary>What is an EF Core query, and what executes one.</summary>
+    internal sealed class EfQueries
+    {
+        private const int MaxDepth = 4;
+
+        private static readonly string[] Materializing =
+        {
+            "ToList", "ToArray", "ToDictionary", "ToHashSet", "ToLookup", "First", "FirstOrDefault", "Single", "SingleOrDefault",
+            "Last", "LastOrDefault", "Any", "All", "Count", "LongCount", "Sum", "Min", "Max", "Average", "Contains",
+            "ElementAt", "ElementAtOrDefault", "MinBy", "MaxBy", "Aggregate", "ExecuteUpdate", "ExecuteDelete", "Load",
+        };
+
+        // EF Core's own async executors: distinctive enough to recognise in a repository method's body.
+        private static readonly string[] AsyncExecutors =
+        {
+            "ToListAsync", "ToArrayAsync", "ToDictionaryAsync", "ToHashSetAsync", "FirstAsync", "FirstOrDefaultAsync", "SingleAsync",
+            "SingleOrDefaultAsync", "LastAsync", "LastOrDefaultAsync", "AnyAsync", "AllAsync", "CountAsync", "LongCountAsync",
+            "SumAsync", "MinAsync", "MaxAsync", "AverageAsync", "ContainsAsync", "ElementAtAsync", "ElementAtOrDefaultAsync",
+            "FindAsync", "LoadAsync", "ExecuteUpdateAsync", "ExecuteDeleteAsync",
+        };
+
+        private readonly EfTypes _types;
+
+        public EfQueries(EfTypes types) => _types = types;
+
+        /// <summary>Does this invocation run a database query (directly, or in a repository method of the project)? The name shown is returned.</summary>
+        public string? ExecutedQuery(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var name = method.Name;
+            var baseName = name.EndsWith("Async", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+
+            if ((name == "Find" || name == "FindAsync") && _types.IsDbSet(invocation.Instance?.Type))
+            {
+                return name;
+            }
+
+            // context.Entry(order).Collection(o => o.Lines).Load()
+            if ((name == "Load" || name == "LoadAsync") && invocation.Instance?.Type?.Name.EndsWith("Entry", StringComparison.Ordinal) == true)
+            {
+                return name;
+            }
+
+            if (Array.IndexOf(Materializing, baseName) >= 0 && IsLinqOrEf(method) && invocation.Arguments.Length > 0
+                && IsQuery(invocation.Arguments[0].Value, 0))
+            {
+                return name;
+            }
+
+            return RepositoryExecutes(method, AsyncExecutors) ? name : null;
+        }
+
+        /// <summary>A call into the project's own data-access code whose body saves changes.</summary>
+        public bool RepositorySaves(IMethodSymbol method) => RepositoryExecutes(method, new[] { "SaveChanges", "SaveChangesAsync" });
+
+        /// <summary>Does this expression evaluate to an EF Core query (rather than an in-memory sequence)?</summary>
+        public bool IsQuery(IOperation? operation, int depth)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            if (operation is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (_types.IsDbSet(operation.Type))
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    if (method.Name == "AsQueryable" || method.Name == "AsEnumerable" || method.Name == "AsAsyncEnumerable")
+                    {
+                        return false;
+                    }
+
+                    if ((method.Name == "Set" && _types.IsDbContext(invocation.Instance?.Type)) || method.Name.StartsWith("FromSql", StringComparison.Ordinal)
+                        || (method.Name == "Query" && invocation.Instance?.Type?.Name.EndsWith("Entry", StringComparison.Ordinal) == true))
+                    {
+                        return true;
+                    }
+
+                    if (IsLinqOrEf(method) && invocation.Arguments.Length > 0)
+                    {
+                        return IsQuery(invocation.Arguments[0].Value, depth + 1);
+                    }
+
+                    // A repository method of the project that hands out an IQueryable.
+                    return _types.IsQueryable(method.ReturnType) && !method.DeclaringSyntaxReferences.IsEmpty;
+                case IPropertyReferenceOperation property:
+                    return _types.IsQueryable(property.Type) && !property.Property.DeclaringSyntaxReferences.IsEmpty;
+                case ILocalReferenceOperation local:
+                    return LocalIsQuery(local, depth);
+                case IParameterReferenceOperation parameter:
+                    return _types.IsQueryable(parameter.Type);
+                default:
+                    return false;
+            }
+        }
+
+        // var query = db.Orders.Where(...); — follow the initializer in the same file.
+        private bool LocalIsQuery(ILocalReferenceOperation local, int depth)
+        {
+            if (!_types.IsQueryable(local.Type))
+            {
+                return false;
+            }
+
+            var declarator = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+            if (declarator?.Initializer is null || local.SemanticModel is null || declarator.SyntaxTree != local.SemanticModel.SyntaxTree)
+            {
+                return true;
+            }
+
+            return IsQuery(local.SemanticModel.GetOperation(declarator.Initializer.Value), depth + 1);
+        }
+
+        private bool IsLinqOrEf(IMethodSymbol method)
+        {
+            var type = (method.ReducedFrom ?? method).ContainingType;
+            return SymbolEqualityComparer.Default.Equals(type, _types.Queryable)
+                || SymbolEqualityComparer.Default.Equals(type, _types.Enumerable)
+                || type?.Name is "EntityFrameworkQueryableExtensions" or "RelationalQueryableExtensions";
+        }
+
+        // A method of the project, on a type that holds a DbContext, whose body runs EF Core executors.
+        private bool RepositoryExecutes(IMethodSymbol method, string[] executors)
+        {
+            if (method.DeclaringSyntaxReferences.IsEmpty || !HoldsDbContext(method.ContainingType))
+            {
+                return false;
+            }
+
+            return method.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Any(call => call.Expression is MemberAccessExpressionSyntax member && Array.IndexOf(executors, member.Name.Identifier.ValueText) >= 0));
+        }
+
+        private bool HoldsDbContext(INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (_types.IsDbContext(type))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IFieldSymbol field => field.Type,
+                    IPropertySymbol property => property.Type,
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.Parameters.FirstOrDefault(p => _types.IsDbContext(p.Type))?.Type,
+                    _ => null,
+                };
+
+                if (_types.IsDbContext(memberType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LaunchReady.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LaunchReady.Analyzers.EntityFramework
+{
+    /// <summary>
+    /// LR0030 (an EF Core query executed on every iteration of a loop, directly or through a repository
+    /// method) and LR0032 (SaveChanges on every iteration). Runs only where EF Core is referenced.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class EfQueryInLoopAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor QueryInLoopRule = RuleCatalog.Create(
+            DiagnosticIds.QueryInLoop,
+            "EF Core query executed inside a loop (N+1)",
+            "'{0}' runs a database query on every iteration of this loop (N+1); load what the loop needs with one query before it",
+            DiagnosticCategories.EntityFramework,
+            DiagnosticSeverity.Warning,
+            "One query per item turns a page of 400 rows into 400 database round trips: fast with seed data, seconds with real data, far past a 300 ms budget.");
+
+        public static readonly DiagnosticDescriptor SaveInLoopRule = RuleCatalog.Create(
+            DiagnosticIds.SaveChangesInLoop,
+            "SaveChanges inside a loop",
+            "'{0}' saves on every iteration of this loop, one database round trip and transaction per item; save once after the loop",
+            DiagnosticCategories.EntityFramework,
+            DiagnosticSeverity.Warning,
+            "Saving per item multiplies round trips and transactions, and leaves half the batch written when one item fails.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(QueryInLoopRule, SaveInLoopRule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var types = EfTypes.Create(start.Compilation);
+                if (types is null)
+                {
+                    return;
+                }
+
+                var queries = new EfQueries(types);
+                var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeInvocation(c, types, queries); }, OperationKind.Invocation);
+                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeForEach(c, queries); }, OperationKind.Loop);
+            });
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context, EfTypes types, EfQueries queries)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var isSave = (method.Name is "SaveChanges" or "SaveChangesAsync" && types.IsDbContext(invocation.Instance?.Type))
+                || queries.RepositorySaves(method);
+            var executed = isSave ? null : queries.ExecutedQuery(invocation);
+            if (!isSave && executed is null)
+            {
+                return;
+            }
+
+            var loop = EfLoops.Enclosing(invocation, queries);
+            if (loop is null)
+            {
+                return;
+            }
+
+            var location = NameLocation(invocation);
+            if (isSave)
+            {
+                // A bounded retry around the save is the retry rules' business.
+                if (!IsRetriedInside(invocation.Syntax, loop))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(SaveInLoopRule, location, new[] { EfLoops.Keyword(loop) }, method.Name));
+                }
+
+                return;
+            }
+
+            // A query that does not depend on the loop runs the same SQL each time: worth hoisting, but not N+1.
+            if (EfLoops.DependsOnLoop(invocation, loop))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(QueryInLoopRule, location, new[] { EfLoops.Keyword(loop) }, executed));
+            }
+        }
+
+        // foreach (var line in db.OrderLines.Where(l => l.OrderId == order.Id)) inside another loop.
+        private static void AnalyzeForEach(OperationAnalysisContext context, EfQueries queries)
+        {
+            if (context.Operation is not IForEachLoopOperation forEach || !queries.IsQuery(forEach.Collection, 0))
+            {
+                return;
+            }
+
+            var loop = EfLoops.Enclosing(forEach, queries);
+            if (loop is not null && EfLoops.DependsOnLoop(forEach.Collection, loop))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    QueryInLoopRule,
+                    forEach.Collection.Syntax.GetLocation(),
+                    new[] { EfLoops.Keyword(loop) },
+                    "foreach"));
+            }
+        }
+
+        private static bool IsRetriedInside(SyntaxNode save, SyntaxNode loop) =>
+            save.Ancestors().TakeWhile(a => a != loop).OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0 && t.Block.Span.Contains(save.Span));
+
+        private static Location NameLocation(IInvocationOperation invocation) =>
+            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax
+                ? Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End))
+                : invocation.Syntax.GetLocation();
+    }
+}
