@@ -60,8 +60,13 @@ namespace LaunchReady.Analyzers.EntityFramework
                 };
 
                 var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declaration is not null && declaration.SyntaxTree == loop.SyntaxTree
-                    && loop.Span.Contains(declaration.Span) && !operation.Syntax.Span.Contains(declaration.Span))
+                if (declaration is null || declaration.SyntaxTree != loop.SyntaxTree || operation.Syntax.Span.Contains(declaration.Span))
+                {
+                    continue;
+                }
+
+                // Declared in the loop, or declared before it and changed by it (index++).
+                if (loop.Span.Contains(declaration.Span) || ChangedIn(loop, symbol!.Name))
                 {
                     return true;
                 }
@@ -69,6 +74,15 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             return false;
         }
+
+        private static bool ChangedIn(SyntaxNode loop, string name) =>
+            loop.DescendantNodes().Any(node => node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+                PrefixUnaryExpressionSyntax prefix => prefix.Operand is IdentifierNameSyntax id && id.Identifier.ValueText == name,
+                _ => false,
+            });
 
         // items.Select(async x => await db.Orders.FindAsync(x)) over an in-memory sequence; Parallel.ForEach(items, x => ...)
         private static SyntaxNode? IteratedLambda(IAnonymousFunctionOperation lambda, EfQueries queries)

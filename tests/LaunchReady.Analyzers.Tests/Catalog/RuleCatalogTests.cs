@@ -24,9 +24,6 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
         private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
         {
-            ("LR0030", "EF Core query executed inside a loop (N+1)", "EF Core", DiagnosticSeverity.Warning),
-            ("LR0031", "Lazy-loaded navigation read inside a loop", "EF Core", DiagnosticSeverity.Warning),
-            ("LR0032", "SaveChanges inside a loop", "EF Core", DiagnosticSeverity.Warning),
             ("LR0050", "Configuration key missing from the env manifest", "Config", DiagnosticSeverity.Warning),
             ("LR1001", "Malformed env manifest", "Manifest", DiagnosticSeverity.Error),
             ("LR1002", "Required environment variable missing or invalid", "Manifest", DiagnosticSeverity.Error),

@@ -15,6 +15,19 @@ namespace LaunchReady.Analyzers.Tests.Verifiers
         public static readonly ReferenceAssemblies AspNet80 = Net80.AddPackages(ImmutableArray.Create(
             new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.33")));
 
+        /// <summary>EF Core 8 on .NET 8.</summary>
+        public static readonly ReferenceAssemblies EfCore80 = Net80.AddPackages(ImmutableArray.Create(
+            new PackageIdentity("Microsoft.EntityFrameworkCore", "8.0.33")));
+
+        /// <summary>EF Core 10 with lazy-loading proxies (only served for 10.0.14) on .NET 10.</summary>
+        public static readonly ReferenceAssemblies EfCore10WithProxies = new ReferenceAssemblies(
+                "net10.0",
+                new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.14"),
+                Path.Combine("ref", "net10.0"))
+            .AddPackages(ImmutableArray.Create(
+                new PackageIdentity("Microsoft.EntityFrameworkCore", "10.0.14"),
+                new PackageIdentity("Microsoft.EntityFrameworkCore.Proxies", "10.0.14")));
+
         /// <summary>ASP.NET Core plus the resilience (Polly v8) and Polly v7 integrations of IHttpClientFactory.</summary>
         public static readonly ReferenceAssemblies AspNet80WithResilience = AspNet80.AddPackages(ImmutableArray.Create(
             new PackageIdentity("Microsoft.Extensions.Http.Resilience", "10.11.0"),

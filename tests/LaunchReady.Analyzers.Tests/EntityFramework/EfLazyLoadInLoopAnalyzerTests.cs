@@ -1,0 +1,111 @@
+using System.Threading.Tasks;
+using LaunchReady.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyCS = LaunchReady.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<LaunchReady.Analyzers.EntityFramework.EfLazyLoadInLoopAnalyzer>;
+
+namespace LaunchReady.Analyzers.Tests.EntityFramework
+{
+    public class EfLazyLoadInLoopAnalyzerTests
+    {
+        private const string Model = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            public class Order { public int Id { get; set; } public virtual Customer Customer { get; set; } = null!; public virtual List<OrderLine> Lines { get; set; } = new(); public string Number { get; set; } = ""; }
+            public class OrderLine { public int Id { get; set; } public int Quantity { get; set; } }
+            public class Customer { public int Id { get; set; } public string Name { get; set; } = ""; }
+
+            public class ShopContext : DbContext
+            {
+                public DbSet<Order> Orders => Set<Order>();
+
+                protected override void OnConfiguring(DbContextOptionsBuilder options) => options.UseLazyLoadingProxies();
+            }
+
+            """;
+
+        [Fact]
+        public async Task NavigationsOfEntitiesLoadedWithoutInclude_ReportLR0031()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model + """
+                    public class Report(ShopContext db)
+                    {
+                        public async Task<int> Build()
+                        {
+                            var total = 0;
+                            var orders = await db.Orders.Where(o => o.Id > 10).ToListAsync();
+                            foreach (var order in orders)
+                            {
+                                total += {|LR0031:order.Customer|}.Name.Length;
+                                total += {|LR0031:order.Lines|}.Count;
+                                total += order.Number.Length;
+                            }
+
+                            foreach (var order in db.Orders)
+                            {
+                                total += {|LR0031:order.Lines|}.Count;
+                            }
+
+                            return total;
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task IncludedNavigationsAndProjections_AreFine()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model + """
+                    public class Report(ShopContext db)
+                    {
+                        public async Task<int> Build()
+                        {
+                            var total = 0;
+                            var orders = await db.Orders.Include(o => o.Customer).Include(o => o.Lines).ToListAsync();
+                            foreach (var order in orders)
+                            {
+                                total += order.Customer.Name.Length + order.Lines.Count;
+                            }
+
+                            var rows = await db.Orders.Select(o => new { o.Number, CustomerName = o.Customer.Name }).ToListAsync();
+                            foreach (var row in rows)
+                            {
+                                total += row.CustomerName.Length;
+                            }
+
+                            return total;
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task WithoutLazyLoading_NavigationsAreNotLoadedAndNotReported()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model.Replace("options.UseLazyLoadingProxies()", "options.EnableSensitiveDataLogging()") + """
+                    public class Report(ShopContext db)
+                    {
+                        public async Task<int> Build()
+                        {
+                            var orders = await db.Orders.ToListAsync();
+                            return orders.Sum(o => o.Lines.Count);
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+    }
+}
