@@ -43,7 +43,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 var lazyLoadingOn = new Lazy<bool>(() => LazyLoadingIsOn(compilation, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
                 var queries = new EfQueries(types);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) Analyze(c, queries, lazyLoadingOn); }, OperationKind.PropertyReference);
+                start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, queries, lazyLoadingOn)), OperationKind.PropertyReference);
             });
         }
 

@@ -47,8 +47,8 @@ namespace LaunchReady.Analyzers.EntityFramework
 
                 var queries = new EfQueries(types);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeInvocation(c, types, queries); }, OperationKind.Invocation);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeForEach(c, queries); }, OperationKind.Loop);
+                start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeInvocation(c, types, queries)), OperationKind.Invocation);
+                start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeForEach(c, queries)), OperationKind.Loop);
             });
         }
 
@@ -70,7 +70,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            var location = NameLocation(invocation);
+            var location = CallLocation.OfNameAndArguments(invocation);
             if (isSave)
             {
                 // A bounded retry around the save is the retry rules' business.
@@ -111,9 +111,5 @@ namespace LaunchReady.Analyzers.EntityFramework
         private static bool IsRetriedInside(SyntaxNode save, SyntaxNode loop) =>
             save.Ancestors().TakeWhile(a => a != loop).OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0 && t.Block.Span.Contains(save.Span));
 
-        private static Location NameLocation(IInvocationOperation invocation) =>
-            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax
-                ? Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End))
-                : invocation.Syntax.GetLocation();
     }
 }

@@ -53,15 +53,7 @@ namespace LaunchReady.Analyzers.Http
 
                 // Outside ASP.NET Core, a method's call pattern is unknown (a console tool's RunAsync runs once).
                 var isWeb = start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.AspNetCore.Http.Abstractions" || a.Name == "Microsoft.AspNetCore");
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree))
-                        {
-                            Analyze(c, httpClient, index, isWeb);
-                        }
-                    },
-                    OperationKind.ObjectCreation);
+                start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, httpClient, index, isWeb)), OperationKind.ObjectCreation);
             });
         }
 

@@ -62,9 +62,9 @@ namespace LaunchReady.Analyzers.Http
                     start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.ResilienceHttpClientBuilderExtensions") is not null,
                     start.Options.AnalyzerConfigOptionsProvider);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeCreation(c); }, OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeInvocation(c); }, OperationKind.Invocation);
-                start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) analysis.AnalyzeAssignment(c); }, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(testCode.OutsideTests(analysis.AnalyzeCreation), OperationKind.ObjectCreation);
+                start.RegisterOperationAction(testCode.OutsideTests(analysis.AnalyzeInvocation), OperationKind.Invocation);
+                start.RegisterOperationAction(testCode.OutsideTests(analysis.AnalyzeAssignment), OperationKind.SimpleAssignment);
             });
         }
 
@@ -138,13 +138,10 @@ namespace LaunchReady.Analyzers.Http
                     return;
                 }
 
-                var syntax = (InvocationExpressionSyntax)invocation.Syntax;
-                var start = syntax.Expression is MemberAccessExpressionSyntax member ? member.Name.SpanStart : syntax.SpanStart;
-                var location = Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, syntax.Span.End));
                 context.ReportDiagnostic(Diagnostic.Create(
                     MissingTimeoutRule,
-                    location,
-                    Properties(syntax.SyntaxTree, resilience: _resilienceAvailable),
+                    CallLocation.OfNameAndArguments(invocation),
+                    Properties(invocation.Syntax.SyntaxTree, resilience: _resilienceAvailable),
                     "HttpClient registration " + ClientName(invocation)));
             }
 

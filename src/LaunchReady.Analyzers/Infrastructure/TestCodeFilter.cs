@@ -48,6 +48,16 @@ namespace LaunchReady.Analyzers.Infrastructure
                 string.IsNullOrWhiteSpace(projectDirectory) ? null : projectDirectory);
         }
 
+        /// <summary>Runs <paramref name="action"/> only for operations outside test code.</summary>
+        public System.Action<OperationAnalysisContext> OutsideTests(System.Action<OperationAnalysisContext> action) =>
+            context =>
+            {
+                if (!ShouldSkip(context.Operation.Syntax.SyntaxTree))
+                {
+                    action(context);
+                }
+            };
+
         /// <summary>True when findings in this source file must not be reported.</summary>
         public bool ShouldSkip(SyntaxTree tree) =>
             IsTestPath(tree.FilePath) || _isTestProject

@@ -38,12 +38,12 @@ namespace LaunchReady.Analyzers.Retries
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
                 if (v7)
                 {
-                    start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeV7(c, options); }, OperationKind.Invocation);
+                    start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeV7(c, options)), OperationKind.Invocation);
                 }
 
                 if (v8)
                 {
-                    start.RegisterOperationAction(c => { if (!testCode.ShouldSkip(c.Operation.Syntax.SyntaxTree)) AnalyzeV8(c, options); }, OperationKind.SimpleAssignment);
+                    start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeV8(c, options)), OperationKind.SimpleAssignment);
                 }
             });
         }
@@ -59,7 +59,7 @@ namespace LaunchReady.Analyzers.Retries
             }
 
             var name = method.Name;
-            var location = NameLocation(invocation);
+            var location = CallLocation.OfNameAndArguments(invocation);
             var properties = Properties(options, invocation.Syntax.SyntaxTree);
             if (ForeverMethods.Contains(name))
             {
@@ -185,10 +185,6 @@ namespace LaunchReady.Analyzers.Retries
             return text.Contains("Random") || text.Contains("Jitter");
         }
 
-        private static Location NameLocation(IInvocationOperation invocation) =>
-            invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } syntax
-                ? Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(member.Name.SpanStart, syntax.Span.End))
-                : invocation.Syntax.GetLocation();
 
         private static ImmutableDictionary<string, string?> Properties(AnalyzerConfigOptionsProvider options, SyntaxTree tree) =>
             ImmutableDictionary<string, string?>.Empty.Add(
