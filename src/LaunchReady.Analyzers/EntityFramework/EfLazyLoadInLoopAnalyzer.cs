@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using LaunchReady.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LaunchReady.Analyzers.EntityFramework
 {
     /// <summary>
-    /// LR0031: with lazy loading on (UseLazyLoadingProxies, or entities taking an ILazyLoader), reading a
+    /// LR0031: with lazy loading on (Microsoft.EntityFrameworkCore.Proxies referenced, or entities taking an ILazyLoader), reading a
     /// navigation of entities that a query loaded without Include, inside the loop over them.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,21 +38,21 @@ namespace LaunchReady.Analyzers.EntityFramework
                     return;
                 }
 
-                var compilation = start.Compilation;
-                var lazyLoadingOn = new Lazy<bool>(() => LazyLoadingIsOn(compilation, start.CancellationToken), LazyThreadSafetyMode.ExecutionAndPublication);
+                // Proxies are referenced to be used; without them, only entities that take an ILazyLoader load lazily.
+                var proxies = start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore.Proxies");
+                var lazyLoader = start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
                 var queries = new EfQueries(types);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, queries, lazyLoadingOn)), OperationKind.PropertyReference);
+                start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, queries, proxies, lazyLoader)), OperationKind.PropertyReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, EfQueries queries, Lazy<bool> lazyLoadingOn)
+        private static void Analyze(OperationAnalysisContext context, EfQueries queries, bool proxies, INamedTypeSymbol? lazyLoader)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            if (!IsNavigation(reference.Property)
+            if (!IsNavigation(reference.Property, proxies, lazyLoader)
                 || reference.Instance is not ILocalReferenceOperation item
-                || FindLoopOver(reference, item.Local) is not { } loop
-                || !lazyLoadingOn.Value)
+                || FindLoopOver(reference, item.Local) is not { } loop)
             {
                 return;
             }
@@ -72,11 +71,12 @@ namespace LaunchReady.Analyzers.EntityFramework
                 item.Local.Name));
         }
 
-        // Lazy-loading proxies need virtual navigations: a virtual property whose type is a class of the
-        // project, or a collection of one.
-        private static bool IsNavigation(IPropertySymbol property)
+        // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
+        // under proxies, or on an entity that takes an ILazyLoader.
+        private static bool IsNavigation(IPropertySymbol property, bool proxies, INamedTypeSymbol? lazyLoader)
         {
-            if (!property.IsVirtual && !property.IsOverride)
+            var lazy = (proxies && (property.IsVirtual || property.IsOverride)) || TakesLazyLoader(property.ContainingType, lazyLoader);
+            if (!lazy)
             {
                 return false;
             }
@@ -104,28 +104,25 @@ namespace LaunchReady.Analyzers.EntityFramework
         }
 
         // The query the loop's entities came from: the collection itself, or the local it was materialized into.
-        private static IOperation? QuerySource(IOperation collection, EfQueries queries)
+        private static IOperation? QuerySource(IOperation? collection, EfQueries queries)
         {
-            while (collection is IConversionOperation conversion)
-            {
-                collection = conversion.Operand;
-            }
-
+            collection = Unwrap(collection);
             if (queries.IsQuery(collection, 0))
             {
                 return collection;
+            }
+
+            // foreach (var blog in await db.Blogs.ToListAsync())
+            if (collection is IInvocationOperation inline && inline.Arguments.Length > 0 && queries.IsQuery(inline.Arguments[0].Value, 0))
+            {
+                return inline;
             }
 
             if (collection is ILocalReferenceOperation local && local.SemanticModel is { } model
                 && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
                 && initializer.SyntaxTree == model.SyntaxTree)
             {
-                var value = model.GetOperation(initializer.Value);
-                while (value is IAwaitOperation or IConversionOperation)
-                {
-                    value = value is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)value).Operand;
-                }
-
+                var value = Unwrap(model.GetOperation(initializer.Value));
                 if (value is IInvocationOperation materialized && materialized.Arguments.Length > 0 && queries.IsQuery(materialized.Arguments[0].Value, 0))
                 {
                     return materialized;
@@ -133,6 +130,16 @@ namespace LaunchReady.Analyzers.EntityFramework
             }
 
             return null;
+        }
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IAwaitOperation or IConversionOperation)
+            {
+                operation = operation is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)operation).Operand;
+            }
+
+            return operation;
         }
 
         // Include(o => o.Customer), ThenInclude(...), or a Select projection anywhere in the query chain.
@@ -155,20 +162,13 @@ namespace LaunchReady.Analyzers.EntityFramework
             return false;
         }
 
-        private static bool LazyLoadingIsOn(Compilation compilation, CancellationToken cancellationToken)
-        {
-            foreach (var tree in compilation.SyntaxTrees)
+        private static bool TakesLazyLoader(INamedTypeSymbol? entity, INamedTypeSymbol? lazyLoader) =>
+            lazyLoader is not null && entity is not null && entity.GetMembers().Any(member => member switch
             {
-                foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-                {
-                    if (node is IdentifierNameSyntax { Identifier.ValueText: "UseLazyLoadingProxies" or "ILazyLoader" })
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+                IFieldSymbol field => SymbolEqualityComparer.Default.Equals(field.Type, lazyLoader),
+                IPropertySymbol property => SymbolEqualityComparer.Default.Equals(property.Type, lazyLoader),
+                IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, lazyLoader)),
+                _ => false,
+            });
     }
 }

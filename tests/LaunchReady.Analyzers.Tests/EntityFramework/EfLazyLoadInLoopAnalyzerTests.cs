@@ -90,6 +90,57 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
         }
 
         [Fact]
+        public async Task EntitiesTakingAnILazyLoader_LoadLazilyWithoutProxies()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Linq;
+                    using System.Threading.Tasks;
+                    using Microsoft.EntityFrameworkCore;
+                    using Microsoft.EntityFrameworkCore.Infrastructure;
+
+                    public class Blog
+                    {
+                        private readonly ILazyLoader? _loader;
+                        private List<Post> _posts = new();
+
+                        public Blog() { }
+
+                        private Blog(ILazyLoader loader) => _loader = loader;
+
+                        public int Id { get; set; }
+
+                        public List<Post> Posts { get => _loader.Load(this, ref _posts)!; set => _posts = value; }
+                    }
+
+                    public class Post { public int Id { get; set; } }
+
+                    public class BlogContext : DbContext
+                    {
+                        public DbSet<Blog> Blogs => Set<Blog>();
+                    }
+
+                    public class Feed(BlogContext db)
+                    {
+                        public async Task<int> Count()
+                        {
+                            var total = 0;
+                            foreach (var blog in await db.Blogs.ToListAsync())
+                            {
+                                total += {|LR0031:blog.Posts|}.Count;
+                            }
+
+                            return total;
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = TestReferences.EfCore80,
+            }.RunAsync();
+        }
+
+        [Fact]
         public async Task WithoutLazyLoading_NavigationsAreNotLoadedAndNotReported()
         {
             await new VerifyCS.Test
@@ -104,7 +155,7 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                         }
                     }
                     """,
-                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+                ReferenceAssemblies = TestReferences.EfCore80,
             }.RunAsync();
         }
     }
