@@ -41,7 +41,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 // Proxies are referenced to be used; without them, only entities that take an ILazyLoader load lazily.
                 var proxies = start.Compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.EntityFrameworkCore.Proxies");
                 var lazyLoader = start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
-                var queries = new EfQueries(types);
+                var queries = new EfQueries(types, start.Compilation);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
                 start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, queries, proxies, lazyLoader)), OperationKind.PropertyReference);
             });
@@ -50,7 +50,10 @@ namespace LaunchReady.Analyzers.EntityFramework
         private static void Analyze(OperationAnalysisContext context, EfQueries queries, bool proxies, INamedTypeSymbol? lazyLoader)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
+            // Assigning a navigation (order.Customer = x) or nameof(order.Customer) loads nothing.
             if (!IsNavigation(reference.Property, proxies, lazyLoader)
+                || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+                || reference.Parent is INameOfOperation
                 || reference.Instance is not ILocalReferenceOperation item
                 || FindLoopOver(reference, item.Local) is not { } loop)
             {
@@ -58,7 +61,7 @@ namespace LaunchReady.Analyzers.EntityFramework
             }
 
             var source = QuerySource(loop.Collection, queries);
-            if (source is null || IncludesOrProjects(source, reference.Property.Name))
+            if (source is null || IncludesOrProjects(source, reference.Property.Name) || IncludedThroughLocals(source, reference.Property.Name))
             {
                 return;
             }
@@ -142,18 +145,19 @@ namespace LaunchReady.Analyzers.EntityFramework
             return operation;
         }
 
-        // Include(o => o.Customer), ThenInclude(...), or a Select projection anywhere in the query chain.
+        // Include(o => o.Customer), ThenInclude(...), Include("Customer"), or a projection into new objects, in the query chain.
         private static bool IncludesOrProjects(IOperation query, string navigation)
         {
             foreach (var call in query.DescendantsAndSelf().OfType<IInvocationOperation>())
             {
                 var name = call.TargetMethod.Name;
-                if (name is "Select" or "SelectMany")
+                if (name is "Select" or "SelectMany" && call.Arguments.Length > 1
+                    && call.Arguments[1].Value.DescendantsAndSelf().Any(o => o is IAnonymousObjectCreationOperation or IObjectCreationOperation))
                 {
                     return true;
                 }
 
-                if (name is "Include" or "ThenInclude" && call.Syntax.ToString().IndexOf(navigation, StringComparison.Ordinal) >= 0)
+                if (name is "Include" or "ThenInclude" && MentionsNavigation(call.Syntax.ToString(), navigation))
                 {
                     return true;
                 }
@@ -161,6 +165,31 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             return false;
         }
+
+        // var query = db.Orders.Include(o => o.Customer); ... query = query.Where(...); var orders = await query.ToListAsync();
+        private static bool IncludedThroughLocals(IOperation query, string navigation)
+        {
+            var scope = query.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member && member is not GlobalStatementSyntax
+                ? (SyntaxNode)member
+                : query.Syntax.SyntaxTree.GetRoot();
+            var locals = query.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Select(l => l.Local.Name).ToList();
+            foreach (var local in locals)
+            {
+                var writes = scope.DescendantNodes().Where(n =>
+                    (n is VariableDeclaratorSyntax declarator && declarator.Identifier.ValueText == local)
+                    || (n is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == local));
+                if (writes.Any(w => MentionsNavigation(w.ToString(), navigation) && w.ToString().Contains("Include")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // ".Customer" or "Customer" as a whole name, so that CustomerId does not count as Customer.
+        private static bool MentionsNavigation(string text, string navigation) =>
+            System.Text.RegularExpressions.Regex.IsMatch(text, "[.\"]" + System.Text.RegularExpressions.Regex.Escape(navigation) + "(?![A-Za-z0-9_])");
 
         private static bool TakesLazyLoader(INamedTypeSymbol? entity, INamedTypeSymbol? lazyLoader) =>
             lazyLoader is not null && entity is not null && entity.GetMembers().Any(member => member switch

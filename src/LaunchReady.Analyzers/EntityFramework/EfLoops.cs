@@ -14,28 +14,48 @@ namespace LaunchReady.Analyzers.EntityFramework
         private static readonly string[] IteratingMethods = { "Select", "SelectMany", "Where", "ForEach", "ForEachAsync", "Any", "All", "Sum", "Count", "ToDictionary", "GroupBy", "OrderBy" };
 
         /// <summary>
-        /// The loop (for, foreach, await foreach, while, do) whose body contains the operation, or the
-        /// in-memory iteration (items.Select(x => ...), list.ForEach(...), Parallel.ForEach) whose lambda
-        /// does; null outside loops, and for loops that run a small fixed number of times.
+        /// The loops (for, foreach, await foreach, while, do) whose bodies contain the operation, and the
+        /// in-memory iterations (items.Select(x => ...), list.ForEach(...), Parallel.ForEach) whose lambdas do,
+        /// innermost first. Loops with a small fixed number of iterations and per-chunk loops are passed over;
+        /// a polling loop (one that waits between rounds) ends the search, as does a lambda EF Core translates to SQL.
         /// </summary>
-        public static SyntaxNode? Enclosing(IOperation operation, EfQueries queries)
+        public static System.Collections.Generic.List<SyntaxNode> Enclosing(IOperation operation, EfQueries queries)
         {
+            var loops = new System.Collections.Generic.List<SyntaxNode>();
             for (var child = operation; child.Parent is { } parent; child = parent)
             {
                 switch (parent)
                 {
                     case ILoopOperation loop when child == loop.Body:
-                        return RunsFewTimes(loop) ? null : loop.Syntax;
+                        if (IsPolling(loop.Syntax))
+                        {
+                            return loops;
+                        }
+
+                        if (!RunsFewTimes(loop) && !IteratesChunks(loop))
+                        {
+                            loops.Add(loop.Syntax);
+                        }
+
+                        break;
                     case IAnonymousFunctionOperation lambda:
-                        return IteratedLambda(lambda, queries);
+                        switch (LambdaKind(lambda))
+                        {
+                            case Lambda.Translated:
+                                return loops;
+                            case Lambda.PerItem iteration:
+                                loops.Add(iteration.Call);
+                                break;
+                        }
+
+                        break;
                     case ILocalFunctionOperation:
-                        return null;
+                        return loops;
                 }
             }
 
-            return null;
+            return loops;
         }
-
         /// <summary>The keyword of a loop (or the iterating call), for the additional location.</summary>
         public static Location Keyword(SyntaxNode loop) => loop switch
         {
@@ -48,7 +68,7 @@ namespace LaunchReady.Analyzers.EntityFramework
         };
 
         /// <summary>Does the operation use anything declared inside the loop (its variable, locals of its body)?</summary>
-        public static bool DependsOnLoop(IOperation operation, SyntaxNode loop)
+        public static bool DependsOnLoop(IOperation operation, SyntaxNode loop, EfQueries queries)
         {
             foreach (var descendant in operation.DescendantsAndSelf())
             {
@@ -60,7 +80,8 @@ namespace LaunchReady.Analyzers.EntityFramework
                 };
 
                 var declaration = symbol?.DeclaringSyntaxReferences.FirstOrDefault();
-                if (declaration is null || declaration.SyntaxTree != loop.SyntaxTree || operation.Syntax.Span.Contains(declaration.Span))
+                if (declaration is null || declaration.SyntaxTree != loop.SyntaxTree || operation.Syntax.Span.Contains(declaration.Span)
+                    || queries.IsInfrastructure((symbol as ILocalSymbol)?.Type ?? (symbol as IParameterSymbol)?.Type))
                 {
                     continue;
                 }
@@ -84,38 +105,84 @@ namespace LaunchReady.Analyzers.EntityFramework
                 _ => false,
             });
 
-        // items.Select(async x => await db.Orders.FindAsync(x)) over an in-memory sequence; Parallel.ForEach(items, x => ...)
-        private static SyntaxNode? IteratedLambda(IAnonymousFunctionOperation lambda, EfQueries queries)
+        private abstract class Lambda
+        {
+            public sealed class Translated : Lambda
+            {
+            }
+
+            public sealed class PerItem : Lambda
+            {
+                public PerItem(SyntaxNode call) => Call = call;
+
+                public SyntaxNode Call { get; }
+            }
+
+            public sealed class Other : Lambda
+            {
+            }
+        }
+
+        // Queryable.Select(o => ...) is translated to SQL; Enumerable.Select(x => ...), List.ForEach, Parallel.ForEach
+        // and EF's ForEachAsync run the lambda once per item; any other lambda (a callback, an execution strategy)
+        // runs where it is called, so the search goes on outside it.
+        private static Lambda LambdaKind(IAnonymousFunctionOperation lambda)
         {
             IOperation current = lambda;
             while (current.Parent is IDelegateCreationOperation or IConversionOperation)
             {
+                if (current.Parent is IConversionOperation { Type.Name: "Expression" })
+                {
+                    return new Lambda.Translated();
+                }
+
                 current = current.Parent;
             }
 
             if (current.Parent is not IArgumentOperation { Parent: IInvocationOperation call })
             {
-                return null;
+                return new Lambda.Other();
             }
 
-            var name = call.TargetMethod.Name;
-            if (Array.IndexOf(IteratingMethods, name) < 0)
+            var method = call.TargetMethod;
+            if ((method.ReducedFrom ?? method).ContainingType?.Name == "Queryable")
             {
-                return null;
+                return new Lambda.Translated();
             }
 
-            // The lambda of a query operator is translated to SQL, not run per item.
-            var source = call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
-            return source is not null && !queries.IsQuery(source, 0) ? call.Syntax : null;
+            return Array.IndexOf(IteratingMethods, method.Name) >= 0 ? new Lambda.PerItem(call.Syntax) : new Lambda.Other();
         }
 
+        // while (!token.IsCancellationRequested) { ...; await Task.Delay(...); }, while (await timer.WaitForNextTickAsync()):
+        // a worker polling for work, not a loop over items.
+        private static bool IsPolling(SyntaxNode loop) =>
+            loop.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(call =>
+                call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Delay" or "WaitForNextTickAsync" or "Sleep" });
+
+        // foreach (var chunk in ids.Chunk(500)): one round trip per chunk is the batched form.
+        private static bool IteratesChunks(ILoopOperation loop) =>
+            loop is IForEachLoopOperation { Collection: var collection }
+            && collection.DescendantsAndSelf().OfType<IInvocationOperation>().Any(c => c.TargetMethod.Name == "Chunk");
+
         // for (var i = 0; i < 3; i++), foreach (var x in new[] { a, b }): a handful of known iterations is not N+1.
+        // static readonly string[] Roles = { "Admin", "User" };
+        private static bool SmallArrayField(IFieldSymbol field) =>
+            field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value }
+            && value switch
+            {
+                InitializerExpressionSyntax list => list.Expressions.Count <= SmallFixedCount,
+                ArrayCreationExpressionSyntax { Initializer: { } list } => list.Expressions.Count <= SmallFixedCount,
+                ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.Count <= SmallFixedCount,
+                _ => false,
+            };
+
         private static bool RunsFewTimes(ILoopOperation loop)
         {
             switch (loop)
             {
-                case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } }
-                    when bound.ConstantValue.Value is int count:
+                case IForLoopOperation { Condition: IBinaryOperation { RightOperand: var bound } condition }
+                    when bound.ConstantValue.Value is int count
+                        && condition.OperatorKind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual:
                     return count <= SmallFixedCount;
                 case IForEachLoopOperation forEach:
                     var collection = forEach.Collection;
@@ -124,7 +191,14 @@ namespace LaunchReady.Analyzers.EntityFramework
                         collection = conversion.Operand;
                     }
 
-                    return collection is IArrayCreationOperation { Initializer: { } items } && items.ElementValues.Length <= SmallFixedCount;
+                    return collection switch
+                    {
+                        IArrayCreationOperation { Initializer: { } items } => items.ElementValues.Length <= SmallFixedCount,
+                        IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers.Length <= SmallFixedCount,
+                        IInvocationOperation { TargetMethod.Name: "GetValues" or "GetNames" } => true,
+                        IFieldReferenceOperation { Field: { IsReadOnly: true } field } => SmallArrayField(field),
+                        _ => false,
+                    };
                 default:
                     return false;
             }

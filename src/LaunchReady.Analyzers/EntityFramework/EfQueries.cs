@@ -9,7 +9,7 @@ namespace LaunchReady.Analyzers.EntityFramework
     /// <summary>What is an EF Core query, and what executes one.</summary>
     internal sealed class EfQueries
     {
-        private const int MaxDepth = 4;
+        private const int MaxDepth = 24;
 
         private static readonly string[] Materializing =
         {
@@ -27,9 +27,20 @@ namespace LaunchReady.Analyzers.EntityFramework
             "FindAsync", "LoadAsync", "ExecuteUpdateAsync", "ExecuteDeleteAsync",
         };
 
-        private readonly EfTypes _types;
+        private static readonly string[] RawSql = { "ExecuteSqlRaw", "ExecuteSqlRawAsync", "ExecuteSql", "ExecuteSqlAsync", "ExecuteSqlInterpolated", "ExecuteSqlInterpolatedAsync" };
 
-        public EfQueries(EfTypes types) => _types = types;
+        private readonly EfTypes _types;
+        private readonly Compilation _compilation;
+
+        public EfQueries(EfTypes types, Compilation compilation)
+        {
+            _types = types;
+            _compilation = compilation;
+        }
+
+        /// <summary>Is this the context itself or how it was obtained (a scope, the provider)? Depending on it is not depending on an item.</summary>
+        public bool IsInfrastructure(ITypeSymbol? type) =>
+            _types.IsDbContext(type) || type?.Name is "IServiceScope" or "AsyncServiceScope" or "IServiceProvider" or "DatabaseFacade";
 
         /// <summary>Does this invocation run a database query (directly, or in a repository method of the project)? The name shown is returned.</summary>
         public string? ExecutedQuery(IInvocationOperation invocation)
@@ -41,6 +52,13 @@ namespace LaunchReady.Analyzers.EntityFramework
             if ((name == "Find" || name == "FindAsync") && _types.IsDbSet(invocation.Instance?.Type))
             {
                 return name;
+            }
+
+            // db.Database.ExecuteSqlRawAsync(...), and compiled queries (EF.CompileAsyncQuery delegates).
+            if ((Array.IndexOf(RawSql, name) >= 0 && (method.ReducedFrom ?? method).Parameters.FirstOrDefault()?.Type.Name == "DatabaseFacade")
+                || (name == "Invoke" && IsCompiledQuery(invocation.Instance)))
+            {
+                return name == "Invoke" ? "compiled query" : name;
             }
 
             // context.Entry(order).Collection(o => o.Lines).Load()
@@ -83,9 +101,16 @@ namespace LaunchReady.Analyzers.EntityFramework
             {
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    if (method.Name == "AsQueryable" || method.Name == "AsEnumerable" || method.Name == "AsAsyncEnumerable")
+
+                    // db.Orders.AsQueryable() and AsEnumerable() still run the query when enumerated; list.AsQueryable() is in memory.
+                    if (method.Name is "AsQueryable" or "AsEnumerable" or "AsAsyncEnumerable")
                     {
-                        return false;
+                        return invocation.Arguments.Length > 0 && IsQuery(invocation.Arguments[0].Value, depth + 1);
+                    }
+
+                    if (method.Name == "SqlQuery" || method.Name == "SqlQueryRaw")
+                    {
+                        return true;
                     }
 
                     if ((method.Name == "Set" && _types.IsDbContext(invocation.Instance?.Type)) || method.Name.StartsWith("FromSql", StringComparison.Ordinal)
@@ -94,7 +119,8 @@ namespace LaunchReady.Analyzers.EntityFramework
                         return true;
                     }
 
-                    if (IsLinqOrEf(method) && invocation.Arguments.Length > 0)
+                    // Only operators that keep it a query (Where, Include, Take, ...); ToList and friends materialize it.
+                    if (IsLinqOrEf(method) && invocation.Arguments.Length > 0 && _types.IsQueryable(method.ReturnType))
                     {
                         return IsQuery(invocation.Arguments[0].Value, depth + 1);
                     }
@@ -137,9 +163,42 @@ namespace LaunchReady.Analyzers.EntityFramework
                 || type?.Name is "EntityFrameworkQueryableExtensions" or "RelationalQueryableExtensions";
         }
 
-        // A method of the project, on a type that holds a DbContext, whose body runs EF Core executors.
+        // var byId = EF.CompileAsyncQuery((ShopContext db, int id) => ...); byId(db, id)
+        private static bool IsCompiledQuery(IOperation? target)
+        {
+            var symbol = target switch
+            {
+                IFieldReferenceOperation field => (ISymbol)field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+
+            return symbol is not null && symbol.DeclaringSyntaxReferences.Any(reference =>
+            {
+                var text = reference.GetSyntax().ToString();
+                return text.Contains("CompileAsyncQuery") || text.Contains("CompileQuery");
+            });
+        }
+
+        // A method of the project, on a type that holds a DbContext, whose body runs EF Core executors;
+        // for an interface method (IOrderRepository), its implementations in the project.
         private bool RepositoryExecutes(IMethodSymbol method, string[] executors)
         {
+            if (method.ContainingType?.TypeKind == TypeKind.Interface)
+            {
+                foreach (var candidate in _compilation.GetSymbolsWithName(method.Name, SymbolFilter.Member).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(candidate.ContainingType.FindImplementationForInterfaceMember(method), candidate)
+                        && RepositoryExecutes(candidate, executors))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             if (method.DeclaringSyntaxReferences.IsEmpty || !HoldsDbContext(method.ContainingType))
             {
                 return false;

@@ -45,7 +45,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                     return;
                 }
 
-                var queries = new EfQueries(types);
+                var queries = new EfQueries(types, start.Compilation);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
                 start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeInvocation(c, types, queries)), OperationKind.Invocation);
                 start.RegisterOperationAction(testCode.OutsideTests(c => AnalyzeForEach(c, queries)), OperationKind.Loop);
@@ -64,8 +64,8 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            var loop = EfLoops.Enclosing(invocation, queries);
-            if (loop is null)
+            var loops = EfLoops.Enclosing(invocation, queries);
+            if (loops.Count == 0)
             {
                 return;
             }
@@ -73,8 +73,9 @@ namespace LaunchReady.Analyzers.EntityFramework
             var location = CallLocation.OfNameAndArguments(invocation);
             if (isSave)
             {
-                // A bounded retry around the save is the retry rules' business.
-                if (!IsRetriedInside(invocation.Syntax, loop))
+                // A bounded retry around the save is the retry rules' business; saving every N items is batching.
+                var loop = loops[0];
+                if (!IsRetriedInside(invocation.Syntax, loop) && !IsBatched(invocation.Syntax, loop))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(SaveInLoopRule, location, new[] { EfLoops.Keyword(loop) }, method.Name));
                 }
@@ -82,10 +83,17 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            // A query that does not depend on the loop runs the same SQL each time: worth hoisting, but not N+1.
-            if (EfLoops.DependsOnLoop(invocation, loop))
+            // Paging (Skip/Take) is the batched form; a query that depends on no enclosing loop runs the same SQL
+            // each time: worth hoisting, but not N+1.
+            if (PagesThrough(invocation))
             {
-                context.ReportDiagnostic(Diagnostic.Create(QueryInLoopRule, location, new[] { EfLoops.Keyword(loop) }, executed));
+                return;
+            }
+
+            var dependent = loops.FirstOrDefault(loop => EfLoops.DependsOnLoop(invocation, loop, queries));
+            if (dependent is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(QueryInLoopRule, location, new[] { EfLoops.Keyword(dependent) }, executed));
             }
         }
 
@@ -97,8 +105,15 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            var loop = EfLoops.Enclosing(forEach, queries);
-            if (loop is not null && EfLoops.DependsOnLoop(forEach.Collection, loop))
+            // foreach (var l in query.ToList()) is reported at ToList; only a query enumerated directly is reported here.
+            var collection = forEach.Collection;
+            while (collection is IConversionOperation conversion)
+            {
+                collection = conversion.Operand;
+            }
+
+            var loop = EfLoops.Enclosing(forEach, queries).FirstOrDefault(l => EfLoops.DependsOnLoop(forEach.Collection, l, queries));
+            if (loop is not null && !PagesThrough(collection))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     QueryInLoopRule,
@@ -108,8 +123,19 @@ namespace LaunchReady.Analyzers.EntityFramework
             }
         }
 
+        // for (...) { try { await db.SaveChangesAsync(); break; } catch (...) { } }: the try leaves the loop on success.
         private static bool IsRetriedInside(SyntaxNode save, SyntaxNode loop) =>
-            save.Ancestors().TakeWhile(a => a != loop).OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0 && t.Block.Span.Contains(save.Span));
+            save.Ancestors().TakeWhile(a => a != loop).OfType<TryStatementSyntax>().Any(t =>
+                t.Catches.Count > 0 && t.Block.Span.Contains(save.Span)
+                && t.Block.DescendantNodes().Any(n => n is BreakStatementSyntax or ReturnStatementSyntax));
+
+        // if (++count % 500 == 0) { await db.SaveChangesAsync(); }
+        private static bool IsBatched(SyntaxNode save, SyntaxNode loop) =>
+            save.Ancestors().TakeWhile(a => a != loop).OfType<IfStatementSyntax>().Any(i =>
+                i.Condition.DescendantNodesAndSelf().Any(n => n.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ModuloExpression)));
+
+        private static bool PagesThrough(IOperation query) =>
+            query.DescendantsAndSelf().OfType<IInvocationOperation>().Any(c => c.TargetMethod.Name is "Take" or "Skip" or "TakeLast");
 
     }
 }

@@ -52,7 +52,8 @@ namespace LaunchReady.Analyzers.Retries
             var attempt = body?.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax)
                 .OfType<TryStatementSyntax>()
                 .FirstOrDefault(t => t.Catches.Count > 0 && LeavesOnSuccess(t.Block, context.Node) && t.Catches.Any(c => ContinuesAfter(c.Block, context.Node)));
-            if (body is null || attempt is null)
+            // Resolving an optimistic-concurrency conflict (reload, merge, save again) is not retrying a transient failure.
+            if (body is null || attempt is null || attempt.Catches.All(c => c.Declaration?.Type.ToString().EndsWith("DbUpdateConcurrencyException", System.StringComparison.Ordinal) == true))
             {
                 return;
             }
