@@ -19,6 +19,8 @@ namespace LaunchReady.Analyzers.Infrastructure
             "Replace", "Split", "Trim", "TrimStart", "TrimEnd", "IsMatch", "Match", "Matches", "ContainsKey", "Remove",
         };
 
+        private const int MaxClimb = 32;
+
         private ValueUse(string? targetName, IMethodSymbol? method, ITypeSymbol? convertedType, bool isComparison, string? receiverName = null)
         {
             TargetName = targetName;
@@ -49,8 +51,10 @@ namespace LaunchReady.Analyzers.Infrastructure
             var current = operation;
             var parent = current.Parent;
 
-            // Climb through the wrappers that keep the value's meaning.
-            while (parent is not null)
+            // Climb through the wrappers that keep the value's meaning; bounded, so that a 50,000-part
+            // concatenation does not make each of its literals walk the whole chain.
+            var steps = 0;
+            while (parent is not null && steps++ < MaxClimb)
             {
                 // Encoding.UTF8.GetBytes("..."), Convert.FromBase64String("..."): the bytes carry the same secret.
                 if (parent is IArgumentOperation { Parent: IInvocationOperation encode } && IsEncoding(encode.TargetMethod))
