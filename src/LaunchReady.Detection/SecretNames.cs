@@ -40,8 +40,12 @@ namespace LaunchReady.Detection
         // Secret words long enough to recognise at the end of an unseparated name: PGPASSWORD, JWTSECRET.
         private static readonly string[] GluedHeads = { "password", "passwd", "secret", "apikey", "token", "credentials" };
 
+        // Fragments every secret-named name contains; a name with none of them is rejected without splitting it.
+        private static readonly string[] Stems = { "pass", "pwd", "secret", "token", "key", "cred", "pat", "pem", "pepper", "authorization" };
+
         private readonly HashSet<string> _heads;
         private readonly HashSet<string> _nonSecret;
+        private readonly bool _hasExtraWords;
 
         public SecretNames(IEnumerable<string>? extraSecretWords = null, IEnumerable<string>? extraNonSecretWords = null)
         {
@@ -49,6 +53,7 @@ namespace LaunchReady.Detection
             _nonSecret = new HashSet<string>(DefaultNonSecretWords, StringComparer.Ordinal);
             AddLowered(_heads, extraSecretWords);
             AddLowered(_nonSecret, extraNonSecretWords);
+            _hasExtraWords = _heads.Count != DefaultHeads.Length;
         }
 
         public static SecretNames Default { get; } = new SecretNames();
@@ -64,6 +69,11 @@ namespace LaunchReady.Detection
             if (string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase))
             {
                 return true;
+            }
+
+            if (!_hasExtraWords && !ContainsStem(name!))
+            {
+                return false;
             }
 
             var words = Split(name!);
@@ -101,6 +111,19 @@ namespace LaunchReady.Detection
             }
 
             return (head == "key" || head == "keys") && last > 0 && Array.IndexOf(KeyQualifiers, words[last - 1]) >= 0;
+        }
+
+        private static bool ContainsStem(string name)
+        {
+            foreach (var stem in Stems)
+            {
+                if (name.IndexOf(stem, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Lower-case words of an identifier or key: "Stripe__SecretKey" gives stripe, secret, key.</summary>

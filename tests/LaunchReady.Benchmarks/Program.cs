@@ -1,9 +1,24 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 
 namespace LaunchReady.Benchmarks
 {
     public static class Program
     {
-        public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        public static async Task<int> Main(string[] args)
+        {
+            if (args.Length > 0 && args[0] == "corpus")
+            {
+                return await CorpusBench.RunAsync();
+            }
+
+            if (args.Length > 1 && args[0] == "smoke")
+            {
+                return await CorpusBench.SmokeAsync(args[1]);
+            }
+
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+            return 0;
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace LaunchReady.Analyzers.EntityFramework
         /// The loops (for, foreach, await foreach, while, do) whose bodies contain the operation, and the
         /// in-memory iterations (items.Select(x => ...), list.ForEach(...), Parallel.ForEach) whose lambdas do,
         /// innermost first. Loops with a small fixed number of iterations and per-chunk loops are passed over;
-        /// a polling loop (one that waits between rounds) ends the search, as does a lambda EF Core translates to SQL.
+        /// a lambda EF Core translates to SQL ends the search.
         /// </summary>
         public static System.Collections.Generic.List<SyntaxNode> Enclosing(IOperation operation, EfQueries queries)
         {
@@ -27,11 +27,6 @@ namespace LaunchReady.Analyzers.EntityFramework
                 switch (parent)
                 {
                     case ILoopOperation loop when child == loop.Body:
-                        if (IsPolling(loop.Syntax))
-                        {
-                            return loops;
-                        }
-
                         if (!RunsFewTimes(loop) && !IteratesChunks(loop))
                         {
                             loops.Add(loop.Syntax);
@@ -56,6 +51,10 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             return loops;
         }
+        /// <summary>The loops inside the first polling loop (a worker that waits between rounds); that one and those around it do not count.</summary>
+        public static System.Collections.Generic.List<SyntaxNode> OutsidePolling(System.Collections.Generic.List<SyntaxNode> loops) =>
+            loops.TakeWhile(loop => !IsPolling(loop)).ToList();
+
         /// <summary>The keyword of a loop (or the iterating call), for the additional location.</summary>
         public static Location Keyword(SyntaxNode loop) => loop switch
         {

@@ -32,6 +32,10 @@ namespace LaunchReady.Analyzers.EntityFramework
         private readonly EfTypes _types;
         private readonly Compilation _compilation;
 
+        // Whether a method of the project runs queries or saves, decided once per method and compilation.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol Method, bool Saves), bool> _repositories =
+            new System.Collections.Concurrent.ConcurrentDictionary<(IMethodSymbol, bool), bool>();
+
         public EfQueries(EfTypes types, Compilation compilation)
         {
             _types = types;
@@ -73,11 +77,18 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return name;
             }
 
-            return RepositoryExecutes(method, AsyncExecutors) ? name : null;
+            return Repository(method, saves: false) ? name : null;
         }
 
         /// <summary>A call into the project's own data-access code whose body saves changes.</summary>
-        public bool RepositorySaves(IMethodSymbol method) => RepositoryExecutes(method, new[] { "SaveChanges", "SaveChangesAsync" });
+        public bool RepositorySaves(IMethodSymbol method) => Repository(method, saves: true);
+
+        private static readonly string[] Saves = { "SaveChanges", "SaveChangesAsync" };
+
+        private bool Repository(IMethodSymbol method, bool saves) =>
+            (method.DeclaringSyntaxReferences.IsEmpty && method.ContainingType?.TypeKind != TypeKind.Interface)
+                ? false
+                : _repositories.GetOrAdd((method, saves), key => RepositoryExecutes(key.Method, key.Saves ? Saves : AsyncExecutors));
 
         /// <summary>Does this expression evaluate to an EF Core query (rather than an in-memory sequence)?</summary>
         public bool IsQuery(IOperation? operation, int depth)

@@ -54,7 +54,14 @@ namespace LaunchReady.Analyzers.EntityFramework
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, EfTypes types, EfQueries queries)
         {
+            // Most calls are not in a loop: find the loops first, classify the call only then.
             var invocation = (IInvocationOperation)context.Operation;
+            var loops = EfLoops.Enclosing(invocation, queries);
+            if (loops.Count == 0)
+            {
+                return;
+            }
+
             var method = invocation.TargetMethod;
             var isSave = (method.Name is "SaveChanges" or "SaveChangesAsync" && types.IsDbContext(invocation.Instance?.Type))
                 || queries.RepositorySaves(method);
@@ -64,7 +71,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            var loops = EfLoops.Enclosing(invocation, queries);
+            loops = EfLoops.OutsidePolling(loops);
             if (loops.Count == 0)
             {
                 return;
@@ -112,7 +119,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 collection = conversion.Operand;
             }
 
-            var loop = EfLoops.Enclosing(forEach, queries).FirstOrDefault(l => EfLoops.DependsOnLoop(forEach.Collection, l, queries));
+            var loop = EfLoops.OutsidePolling(EfLoops.Enclosing(forEach, queries)).FirstOrDefault(l => EfLoops.DependsOnLoop(forEach.Collection, l, queries));
             if (loop is not null && !PagesThrough(collection))
             {
                 context.ReportDiagnostic(Diagnostic.Create(

@@ -23,6 +23,7 @@ namespace LaunchReady.Analyzers.Infrastructure
         };
 
         private readonly AnalyzerConfigOptionsProvider _options;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, bool> _trees = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, bool>();
         private readonly bool _isTestProject;
         private readonly string? _projectDirectory;
 
@@ -60,9 +61,8 @@ namespace LaunchReady.Analyzers.Infrastructure
 
         /// <summary>True when findings in this source file must not be reported.</summary>
         public bool ShouldSkip(SyntaxTree tree) =>
-            IsTestPath(tree.FilePath) || _isTestProject
-                ? !GeneralOptions.IncludeTestCode.Read(_options.GetOptions(tree), _options.GlobalOptions)
-                : false;
+            _trees.GetOrAdd(tree, t => (IsTestPath(t.FilePath) || _isTestProject)
+                && !GeneralOptions.IncludeTestCode.Read(_options.GetOptions(t), _options.GlobalOptions));
 
         /// <summary>True when findings in this additional file must not be reported.</summary>
         public bool ShouldSkip(AdditionalText file) =>

@@ -53,7 +53,10 @@ namespace LaunchReady.Analyzers.Retries
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.ContainingNamespace?.ToDisplayString() != "Polly" || !method.ContainingType.Name.EndsWith("Syntax", System.StringComparison.Ordinal) && !method.ContainingType.Name.EndsWith("SyntaxAsync", System.StringComparison.Ordinal))
+            // Polly v7's policy builders live in static *Syntax / *SyntaxAsync classes of the Polly namespace.
+            var owner = method.ContainingType;
+            if (owner is null || !(owner.Name.EndsWith("Syntax", System.StringComparison.Ordinal) || owner.Name.EndsWith("SyntaxAsync", System.StringComparison.Ordinal))
+                || owner.ContainingNamespace is not { Name: "Polly", ContainingNamespace.IsGlobalNamespace: true })
             {
                 return;
             }

@@ -70,12 +70,13 @@ namespace LaunchReady.Analyzers.Urls
             context.RegisterCompilationStartAction(start =>
             {
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(c => AnalyzeConstant(c, testCode), StringConstant.Kinds);
+                var settings = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Settings>();
+                start.RegisterOperationAction(c => AnalyzeConstant(c, testCode, settings), StringConstant.Kinds);
                 start.RegisterAdditionalFileAction(c => AnalyzeConfigFile(c, testCode));
             });
         }
 
-        private static void AnalyzeConstant(OperationAnalysisContext context, TestCodeFilter testCode)
+        private static void AnalyzeConstant(OperationAnalysisContext context, TestCodeFilter testCode, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Settings> settingsByTree)
         {
             var operation = context.Operation;
             if (!StringConstant.TryGetValue(operation, out var value))
@@ -99,7 +100,8 @@ namespace LaunchReady.Analyzers.Urls
             var usage = new Usage(
                 isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords) && !NameWords.ContainsAny(use.TargetName, VersionWords),
                 isNamespace: IsNamespaceUse(operation, use));
-            var settings = new Settings(context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree), context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            var options = context.Options.AnalyzerConfigOptionsProvider;
+            var settings = settingsByTree.GetOrAdd(tree, t => new Settings(options.GetOptions(t), options.GlobalOptions));
             var mapping = SourceMapping.For(operation.Syntax, value);
             foreach (var candidate in candidates)
             {

@@ -164,7 +164,8 @@ namespace LaunchReady.Analyzers.Urls
         {
             foreach (var alias in LoopbackAliases)
             {
-                if (name == alias || name.EndsWith("." + alias, StringComparison.Ordinal))
+                if (name.EndsWith(alias, StringComparison.Ordinal)
+                    && (name.Length == alias.Length || name[name.Length - alias.Length - 1] == '.'))
                 {
                     return true;
                 }
@@ -235,35 +236,45 @@ namespace LaunchReady.Analyzers.Urls
         private static bool TryParseIPv4(string text, out int a, out int b, out int c, out int d)
         {
             a = b = c = d = 0;
-            var parts = text.Split('.');
-            if (parts.Length != 4)
+            var octets = new int[4];
+            var index = 0;
+            var digits = 0;
+            foreach (var ch in text)
             {
-                return false;
-            }
+                if (ch == '.')
+                {
+                    if (digits == 0 || ++index > 3)
+                    {
+                        return false;
+                    }
 
-            return TryParseOctet(parts[0], out a) && TryParseOctet(parts[1], out b)
-                && TryParseOctet(parts[2], out c) && TryParseOctet(parts[3], out d);
-        }
-
-        private static bool TryParseOctet(string part, out int value)
-        {
-            value = 0;
-            if (part.Length == 0 || part.Length > 3)
-            {
-                return false;
-            }
-
-            foreach (var ch in part)
-            {
-                if (ch < '0' || ch > '9')
+                    digits = 0;
+                }
+                else if (ch >= '0' && ch <= '9' && digits < 3)
+                {
+                    octets[index] = (octets[index] * 10) + (ch - '0');
+                    digits++;
+                    if (octets[index] > 255)
+                    {
+                        return false;
+                    }
+                }
+                else
                 {
                     return false;
                 }
-
-                value = (value * 10) + (ch - '0');
             }
 
-            return value <= 255;
+            if (index != 3 || digits == 0)
+            {
+                return false;
+            }
+
+            a = octets[0];
+            b = octets[1];
+            c = octets[2];
+            d = octets[3];
+            return true;
         }
 
         // "staging.shop.com" matches itself; "*.staging.shop.com" matches its subdomains; "*" elsewhere is a wildcard.

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LaunchReady.Benchmarks
+{
+    /// <summary>
+    /// `dotnet run -c Release --project tests/LaunchReady.Benchmarks -- corpus`: what the analyzers cost on a
+    /// generated 100,000-line backend, beside compile time, an empty analyzer and Sonar's matching rules.
+    /// `... -- smoke &lt;folder&gt;` runs the analyzers over the .cs files of any folder and lists findings by rule.
+    /// </summary>
+    public static class CorpusBench
+    {
+        private static readonly string[] SonarRules = { "S2068", "S6418", "S1075", "S5332", "S6962" };
+
+        public static async Task<int> RunAsync()
+        {
+            var files = CorpusGenerator.Generate(files: 40, linesPerFile: 2_400, largeFileLines: 6_000);
+            var lines = files.Sum(f => f.Text.Count(c => c == '\n'));
+            Console.WriteLine($"Corpus: {files.Count} files, {lines:N0} lines, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+
+            var ours = LaunchReadyAnalyzers();
+            var sonar = SonarAnalyzers();
+
+            // Warm up the compiler and every analyzer once, then measure on fresh compilations.
+            await AnalyzeAsync(Compile(files), ours.Add(new EmptyAnalyzer()).AddRange(sonar));
+
+            var compile = Stopwatch.StartNew();
+            var compileDiagnostics = Compile(files).GetDiagnostics();
+            compile.Stop();
+            var errors = compileDiagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            foreach (var group in compileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).GroupBy(d => d.Id).OrderByDescending(g => g.Count()).Take(3))
+            {
+                Console.WriteLine($"  {group.Key} x{group.Count()}: {group.First().GetMessage()}");
+            }
+
+            var ourTimes = await AnalyzeAsync(Compile(files), ours);
+            var emptyTime = (await AnalyzeAsync(Compile(files), ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer()))).Values.Sum(t => t.TotalMilliseconds);
+            var sonarTimes = sonar.IsEmpty ? new Dictionary<string, TimeSpan>() : await AnalyzeAsync(Compile(files), sonar);
+
+            var compileMs = compile.Elapsed.TotalMilliseconds;
+            var oursMs = ourTimes.Values.Sum(t => t.TotalMilliseconds);
+            var sonarMs = sonarTimes.Values.Sum(t => t.TotalMilliseconds);
+            Console.WriteLine($"Compile (bind everything, {errors} errors): {compileMs:N0} ms");
+            Console.WriteLine();
+            Console.WriteLine("| Analyzer | Time (ms) | Share of compile |");
+            Console.WriteLine("|---|---:|---:|");
+            foreach (var pair in ourTimes.OrderByDescending(p => p.Value))
+            {
+                Console.WriteLine($"| {pair.Key} | {pair.Value.TotalMilliseconds:N1} | {100 * pair.Value.TotalMilliseconds / compileMs:N2} % |");
+            }
+
+            Console.WriteLine($"| **All LaunchReady analyzers** | **{oursMs:N1}** | **{100 * oursMs / compileMs:N2} %** |");
+            Console.WriteLine($"| Empty analyzer (floor) | {emptyTime:N1} | {100 * emptyTime / compileMs:N2} % |");
+            if (sonarTimes.Count > 0)
+            {
+                Console.WriteLine($"| SonarAnalyzer.CSharp {string.Join("/", SonarRules)} | {sonarMs:N1} | {100 * sonarMs / compileMs:N2} % |");
+                Console.WriteLine();
+                Console.WriteLine($"LaunchReady / Sonar (matching rules): {oursMs / sonarMs:N2}");
+            }
+
+            // The IDE case: the largest file analyzed on its own.
+            var compilation = Compile(files);
+            var large = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("LargeFeature.cs", StringComparison.Ordinal));
+            var withAnalyzers = compilation.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false));
+            await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(large), null, CancellationToken.None);
+            var document = Stopwatch.StartNew();
+            var fresh = Compile(files);
+            var freshLarge = fresh.SyntaxTrees.Single(t => t.FilePath.EndsWith("LargeFeature.cs", StringComparison.Ordinal));
+            var freshAnalyzers = fresh.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false));
+            await freshAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(freshLarge, CancellationToken.None);
+            await freshAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(fresh.GetSemanticModel(freshLarge), null, CancellationToken.None);
+            document.Stop();
+            Console.WriteLine($"Largest file ({freshLarge.GetText().Lines.Count:N0} lines) analyzed alone, binding included: {document.Elapsed.TotalMilliseconds:N0} ms");
+            return 0;
+        }
+
+        /// <summary>Runs the analyzers over every .cs file under a folder and lists the findings by rule.</summary>
+        public static async Task<int> SmokeAsync(string folder)
+        {
+            var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/"))
+                .Select(f => (f, File.ReadAllText(f)))
+                .ToList();
+            var compilation = Compile(files);
+            var diagnostics = await compilation
+                .WithAnalyzers(LaunchReadyAnalyzers(), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            foreach (var group in diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key))
+            {
+                Console.WriteLine($"{group.Key}: {group.Count()}");
+                foreach (var diagnostic in group)
+                {
+                    Console.WriteLine($"  {diagnostic.Location.GetLineSpan()}: {diagnostic.GetMessage()}");
+                }
+            }
+
+            Console.WriteLine($"{files.Count} files, {diagnostics.Length} findings");
+            return 0;
+        }
+
+        private static CSharpCompilation Compile(IEnumerable<(string Name, string Text)> files)
+        {
+            var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator);
+            var references = trusted
+                .Where(p => !Path.GetFileName(p).StartsWith("LaunchReady", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith("BenchmarkDotNet", StringComparison.Ordinal))
+                .Select(p => MetadataReference.CreateFromFile(p));
+            var options = new CSharpParseOptions(LanguageVersion.Latest);
+            return CSharpCompilation.Create(
+                "Corpus",
+                files.Select(f => CSharpSyntaxTree.ParseText(f.Text, options, path: "/corpus/" + Path.GetFileName(f.Name))),
+                references,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        }
+
+        private static async Task<Dictionary<string, TimeSpan>> AnalyzeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        {
+            // Sequential analysis, so that each analyzer's time is its own.
+            var withAnalyzers = compilation.WithAnalyzers(
+                analyzers,
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            var times = new Dictionary<string, TimeSpan>();
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+                times[analyzer.GetType().Name] = telemetry.ExecutionTime;
+            }
+
+            return times;
+        }
+
+        private static ImmutableArray<DiagnosticAnalyzer> LaunchReadyAnalyzers() =>
+            typeof(LaunchReady.Analyzers.Infrastructure.RuleCatalog).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+                .ToImmutableArray();
+
+        private static ImmutableArray<DiagnosticAnalyzer> SonarAnalyzers()
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, "sonar", "SonarAnalyzer.CSharp.dll");
+            if (!File.Exists(path))
+            {
+                return ImmutableArray<DiagnosticAnalyzer>.Empty;
+            }
+
+            var reference = new AnalyzerFileReference(path, new Loader());
+            return reference.GetAnalyzers(LanguageNames.CSharp)
+                .Where(a => a.SupportedDiagnostics.Any(d => SonarRules.Contains(d.Id)))
+                .ToImmutableArray();
+        }
+
+        private sealed class Loader : IAnalyzerAssemblyLoader
+        {
+            public void AddDependencyLocation(string fullPath)
+            {
+            }
+
+            public Assembly LoadFromPath(string fullPath) => AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+        }
+
+        /// <summary>The floor: the cost of the analyzer driver visiting every string literal with nothing to do.</summary>
+        [DiagnosticAnalyzer(LanguageNames.CSharp)]
+        private sealed class EmptyAnalyzer : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH0", "Empty", "Empty", "Bench", DiagnosticSeverity.Hidden, true);
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.EnableConcurrentExecution();
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+                context.RegisterOperationAction(_ => { }, OperationKind.Literal);
+            }
+        }
+    }
+}
