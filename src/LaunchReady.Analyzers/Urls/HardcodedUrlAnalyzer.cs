@@ -90,7 +90,16 @@ namespace LaunchReady.Analyzers.Urls
                 return;
             }
 
+            // How the value is used can only suppress a finding, so a constant that yields none even for the most
+            // reporting use (a host target, not a namespace) is done with before the costlier questions.
             var tree = operation.Syntax.SyntaxTree;
+            var options = context.Options.AnalyzerConfigOptionsProvider;
+            var settings = settingsByTree.GetOrAdd(tree, t => new Settings(options.GetOptions(t), options.GlobalOptions));
+            if (!candidates.Exists(c => Evaluate(c, value, Usage.MostReporting, settings) is not null))
+            {
+                return;
+            }
+
             var use = ValueUse.Of(operation);
             if (use.IsComparison || IsServerBinding(operation, use) || testCode.ShouldSkip(tree))
             {
@@ -100,8 +109,6 @@ namespace LaunchReady.Analyzers.Urls
             var usage = new Usage(
                 isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords) && !NameWords.ContainsAny(use.TargetName, VersionWords),
                 isNamespace: IsNamespaceUse(operation, use));
-            var options = context.Options.AnalyzerConfigOptionsProvider;
-            var settings = settingsByTree.GetOrAdd(tree, t => new Settings(options.GetOptions(t), options.GlobalOptions));
             var mapping = SourceMapping.For(operation.Syntax, value);
             foreach (var candidate in candidates)
             {
@@ -462,6 +469,8 @@ namespace LaunchReady.Analyzers.Urls
 
         private readonly struct Usage
         {
+            public static readonly Usage MostReporting = new Usage(isHostTarget: true, isNamespace: false);
+
             public Usage(bool isHostTarget, bool isNamespace)
             {
                 IsHostTarget = isHostTarget;
