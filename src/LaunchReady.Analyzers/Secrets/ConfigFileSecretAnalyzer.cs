@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Detection.Config;
 using LaunchReady.Analyzers.Urls;
 using LaunchReady.Detection;
 using Microsoft.CodeAnalysis;

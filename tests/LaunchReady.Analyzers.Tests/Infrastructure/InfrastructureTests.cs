@@ -1,5 +1,6 @@
 using System.Linq;
 using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Detection.Config;
 using Xunit;
 
 namespace LaunchReady.Analyzers.Tests.Infrastructure

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 
-namespace LaunchReady.Analyzers.Infrastructure
+namespace LaunchReady.Detection.Config
 {
     public enum ConfigFormat
     {

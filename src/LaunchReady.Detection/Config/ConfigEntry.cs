@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace LaunchReady.Analyzers.Infrastructure
+namespace LaunchReady.Detection.Config
 {
     /// <summary>A named value in a configuration file, with the offset of the value in the file's text.</summary>
     public readonly struct ConfigEntry

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace LaunchReady.Analyzers.Infrastructure
+namespace LaunchReady.Detection.Config
 {
     /// <summary>A string value in a JSON file, with the key path that leads to it.</summary>
     public readonly struct JsonStringValue
