@@ -20,5 +20,6 @@ namespace LaunchReady.Analyzers.Infrastructure
         public const string SaveChangesInLoop = "LR0032";
         public const string UnboundedRetry = "LR0040";
         public const string RetryWithoutBackoff = "LR0041";
+        public const string UndeclaredConfigKey = "LR0050";
     }
 }

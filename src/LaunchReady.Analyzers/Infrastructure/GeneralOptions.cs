@@ -20,6 +20,7 @@ namespace LaunchReady.Analyzers.Infrastructure
             DiagnosticIds.LazyLoadInLoop,
             DiagnosticIds.SaveChangesInLoop,
             DiagnosticIds.UnboundedRetry,
-            DiagnosticIds.RetryWithoutBackoff);
+            DiagnosticIds.RetryWithoutBackoff,
+            DiagnosticIds.UndeclaredConfigKey);
     }
 }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.CodeFixes.Infrastructure;
 using LaunchReady.Analyzers.Secrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -30,7 +31,7 @@ namespace LaunchReady.CodeFixes.Secrets
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
             ImmutableArray.Create(DiagnosticIds.ProviderSecret, DiagnosticIds.GenericSecret);
 
-        public override FixAllProvider GetFixAllProvider() => new FixAllSecrets();
+        public override FixAllProvider GetFixAllProvider() => new SolutionFixAll(Title, FixAsync);
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
@@ -215,34 +216,6 @@ namespace LaunchReady.CodeFixes.Secrets
                     return local.WithModifiers(local.Modifiers.Remove(token)).WithLeadingTrivia(local.GetLeadingTrivia());
                 default:
                     return declaration;
-            }
-        }
-
-        private sealed class FixAllSecrets : FixAllProvider
-        {
-            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
-            {
-                var documents = fixAllContext.Scope switch
-                {
-                    FixAllScope.Document when fixAllContext.Document is not null => new[] { fixAllContext.Document },
-                    FixAllScope.Project => fixAllContext.Project.Documents.ToArray(),
-                    FixAllScope.Solution => fixAllContext.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
-                    _ => System.Array.Empty<Document>(),
-                };
-
-                var work = new List<(DocumentId, ImmutableArray<Diagnostic>)>();
-                foreach (var document in documents)
-                {
-                    var diagnostics = await fixAllContext.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-                    if (!diagnostics.IsEmpty)
-                    {
-                        work.Add((document.Id, diagnostics));
-                    }
-                }
-
-                return work.Count == 0
-                    ? null
-                    : CodeAction.Create(Title, ct => FixAsync(fixAllContext.Solution, work, ct), equivalenceKey: Title);
             }
         }
     }

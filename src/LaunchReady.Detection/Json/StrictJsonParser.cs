@@ -124,7 +124,7 @@ namespace LaunchReady.Detection.Json
                 SkipWhitespace();
                 if (Peek() != '"')
                 {
-                    return Fail(Peek() == '}' ? "trailing comma before '}'" : "expected a property name in double quotes");
+                    return Fail(Peek() == '}' ? "trailing comma before '}'" : Expected("expected a property name in double quotes"));
                 }
 
                 var nameStart = position;
@@ -160,7 +160,7 @@ namespace LaunchReady.Detection.Json
                 if (next != ',')
                 {
                     position--;
-                    return Fail(position >= text.Length ? "unexpected end of file; expected ',' or '}'" : "expected ',' or '}' after a property value");
+                    return Fail(position >= text.Length ? "unexpected end of file; expected ',' or '}'" : Expected("expected ',' or '}' after a property value"));
                 }
             }
         }
@@ -202,7 +202,7 @@ namespace LaunchReady.Detection.Json
                 if (next != ',')
                 {
                     position--;
-                    return Fail(position >= text.Length ? "unexpected end of file; expected ',' or ']'" : "expected ',' or ']' after an array item");
+                    return Fail(position >= text.Length ? "unexpected end of file; expected ',' or ']'" : Expected("expected ',' or ']' after an array item"));
                 }
             }
         }
@@ -345,6 +345,9 @@ namespace LaunchReady.Detection.Json
                 position++;
             }
         }
+
+        // Comments are the most common reason a hand-written JSON file is invalid; say so instead of a generic message.
+        private string Expected(string message) => Peek() == '/' ? "comments are not allowed in JSON" : message;
 
         private char Peek() => position < text.Length ? text[position] : '\0';
 

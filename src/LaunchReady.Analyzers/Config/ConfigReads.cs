@@ -1,0 +1,261 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LaunchReady.Analyzers.Config
+{
+    /// <summary>
+    /// Recognises the ways .NET code reads configuration by name and works out the full key:
+    /// <c>Environment.GetEnvironmentVariable</c>, <c>IConfiguration</c> indexers, <c>GetValue</c>,
+    /// <c>GetSection</c> (chains included), <c>GetConnectionString</c>, <c>Bind</c> and <c>BindConfiguration</c>.
+    /// </summary>
+    public sealed class ConfigReads
+    {
+        private readonly INamedTypeSymbol environment;
+        private readonly INamedTypeSymbol? configuration;
+        private readonly INamedTypeSymbol? section;
+        private readonly INamedTypeSymbol? binder;
+        private readonly INamedTypeSymbol? extensions;
+        private readonly INamedTypeSymbol? optionsBuilderExtensions;
+
+        private ConfigReads(Compilation compilation, INamedTypeSymbol environment)
+        {
+            this.environment = environment;
+            configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            section = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfigurationSection");
+            binder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            extensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            optionsBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
+        }
+
+        public static ConfigReads? Create(Compilation compilation)
+        {
+            var environment = compilation.GetTypeByMetadataName("System.Environment");
+            return environment is null ? null : new ConfigReads(compilation, environment);
+        }
+
+        /// <summary>The key an operation reads, whether it names an environment variable or a section, and the argument holding the name.</summary>
+        public (string Key, bool IsVariable, bool IsSection, IOperation Argument)? Classify(IOperation operation)
+        {
+            var read = ClassifyRead(operation);
+            if (read is null || IsReceiverOfKeyedRead(operation))
+            {
+                return null;
+            }
+
+            return read;
+        }
+
+        private (string Key, bool IsVariable, bool IsSection, IOperation Argument)? ClassifyRead(IOperation operation)
+        {
+            if (operation is IPropertyReferenceOperation property)
+            {
+                return ClassifyIndexer(property);
+            }
+
+            if (operation is not IInvocationOperation invocation)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType?.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(type, environment))
+            {
+                return method.Name == "GetEnvironmentVariable" && ConstantKey(invocation, 0) is { } variable
+                    ? (variable.Key, true, false, variable.Argument)
+                    : null;
+            }
+
+            if (configuration is null)
+            {
+                return null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, binder) && method.IsExtensionMethod)
+            {
+                // GetValue(config, key), GetValue<T>(config, key[, default]), GetValue(config, type, key[, default]), Bind(config, key, instance)
+                var keyIndex = method.Name == "GetValue" && method.Parameters.Length > 1 && method.Parameters[1].Type.SpecialType != SpecialType.System_String ? 2 : 1;
+                if ((method.Name == "GetValue" || (method.Name == "Bind" && method.Parameters.Length == 3))
+                    && method.Parameters.Length > keyIndex && method.Parameters[keyIndex].Type.SpecialType == SpecialType.System_String)
+                {
+                    return Keyed(invocation, Receiver(invocation), keyIndex, method.Name == "Bind");
+                }
+
+                return null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, extensions) && method.IsExtensionMethod)
+            {
+                if (method.Name == "GetConnectionString")
+                {
+                    var prefix = PrefixOf(Receiver(invocation));
+                    return prefix is not null && ConstantKey(invocation, 1) is { } name
+                        ? (prefix + "ConnectionStrings:" + name.Key, false, false, name.Argument)
+                        : null;
+                }
+
+                return method.Name == "GetRequiredSection" ? Keyed(invocation, Receiver(invocation), 1, true) : null;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, optionsBuilderExtensions) && method.Name == "BindConfiguration")
+            {
+                return ConstantKey(invocation, 1) is { } path ? (path.Key, false, true, path.Argument) : null;
+            }
+
+            if (method.Name == "GetSection" && !method.IsStatic && method.Parameters.Length == 1 && method.ContainingType is not null && IsConfiguration(method.ContainingType))
+            {
+                return Keyed(invocation, invocation.Instance, 0, true);
+            }
+
+            return null;
+        }
+
+        private (string Key, bool IsVariable, bool IsSection, IOperation Argument)? ClassifyIndexer(IPropertyReferenceOperation property)
+        {
+            if (configuration is null || !property.Property.IsIndexer || property.Arguments.Length != 1
+                || property.Arguments[0].Value.Type?.SpecialType != SpecialType.System_String || !IsConfiguration(property.Property.ContainingType))
+            {
+                return null;
+            }
+
+            // config["X"] = value writes the key; it is not a read that production must provide.
+            if (property.Parent is ISimpleAssignmentOperation assignment && assignment.Target == property)
+            {
+                return null;
+            }
+
+            var prefix = PrefixOf(property.Instance);
+            var key = Constant(property.Arguments[0].Value);
+            return prefix is null || key is null ? null : (prefix + key, false, false, property.Arguments[0].Value);
+        }
+
+        private (string Key, bool IsVariable, bool IsSection, IOperation Argument)? Keyed(IInvocationOperation invocation, IOperation? receiver, int argumentIndex, bool isSection)
+        {
+            var prefix = PrefixOf(receiver);
+            return prefix is not null && ConstantKey(invocation, argumentIndex) is { } key ? (prefix + key.Key, false, isSection, key.Argument) : null;
+        }
+
+        /// <summary>
+        /// The key prefix a configuration object stands for: "" for the root, "A:B:" for GetSection("A").GetSection("B"),
+        /// null when unknown (a section handed in from elsewhere, a non-constant name).
+        /// </summary>
+        private string? PrefixOf(IOperation? receiver, int depth = 0)
+        {
+            receiver = Unwrap(receiver);
+            if (receiver is null || depth > 8)
+            {
+                return null;
+            }
+
+            if (receiver is IInvocationOperation invocation && ClassifyRead(invocation) is { IsSection: true } sectionRead
+                && invocation.TargetMethod.Name != "Bind" && invocation.TargetMethod.Name != "BindConfiguration")
+            {
+                return sectionRead.Key + ":";
+            }
+
+            var type = receiver.Type;
+            if (type is null || !IsConfiguration(type) || Implements(type, section))
+            {
+                return null;
+            }
+
+            // A parameter called "section" is a section whatever its declared type.
+            if (receiver is IParameterReferenceOperation parameter && parameter.Parameter.Name.IndexOf("section", System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return null;
+            }
+
+            return string.Empty;
+        }
+
+        // Walks up from a GetSection call used as the receiver of another keyed read: that read reports the full key instead.
+        private bool IsReceiverOfKeyedRead(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation || parent is IArgumentOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is null || operation is not IInvocationOperation)
+            {
+                return false;
+            }
+
+            var parentRead = ClassifyRead(parent);
+            if (parentRead is null)
+            {
+                return false;
+            }
+
+            var receiver = parent switch
+            {
+                IPropertyReferenceOperation property => property.Instance,
+                IInvocationOperation invocation => Receiver(invocation),
+                _ => null,
+            };
+            return Unwrap(receiver) == operation;
+        }
+
+        private static IOperation? Receiver(IInvocationOperation invocation) =>
+            invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? ArgumentFor(invocation, 0)?.Value : null);
+
+        private static (string Key, IOperation Argument)? ConstantKey(IInvocationOperation invocation, int parameterIndex)
+        {
+            var argument = ArgumentFor(invocation, parameterIndex);
+            var key = argument is null ? null : Constant(argument.Value);
+            return key is null ? null : (key, argument!.Value);
+        }
+
+        private static IArgumentOperation? ArgumentFor(IInvocationOperation invocation, int parameterIndex)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameterIndex)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Constant(IOperation value) =>
+            value.ConstantValue.HasValue && value.ConstantValue.Value is string text && text.Length > 0 ? text : null;
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        private bool IsConfiguration(ITypeSymbol type) => Implements(type, configuration);
+
+        private static bool Implements(ITypeSymbol type, INamedTypeSymbol? contract)
+        {
+            if (contract is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, contract))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, contract))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

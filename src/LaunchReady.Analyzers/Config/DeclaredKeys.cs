@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Threading;
+using LaunchReady.Detection.Config;
+using LaunchReady.Detection.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LaunchReady.Analyzers.Config
+{
+    /// <summary>
+    /// What code may read without LR0050: the variables the env manifest declares, the keys the project's
+    /// committed settings files give a value to, and what the platform sets. Built once per compilation
+    /// from AdditionalFiles; null when the project has no manifest, which leaves the rule off.
+    /// </summary>
+    public sealed class DeclaredKeys
+    {
+        private const int MaxFileLength = 4 * 1024 * 1024;
+
+        // Set by the host or the platform, never by the application's operators.
+        private static readonly string[] PlatformPrefixes =
+        {
+            "ASPNETCORE_", "DOTNET_", "WEBSITE_", "KUBERNETES_", "CONTAINER_APP_", "OTEL_", "AZURE_FUNCTIONS_", "FUNCTIONS_", "AWS_LAMBDA_", "K_",
+        };
+
+        private static readonly string[] PlatformNames =
+        {
+            "HOME", "PATH", "USER", "USERNAME", "USERPROFILE", "TEMP", "TMP", "TMPDIR", "HOSTNAME", "COMPUTERNAME", "PWD", "SHELL", "LANG", "TZ",
+            "CI", "environment", "applicationName", "contentRoot", "urls", "http_ports", "https_ports", "AllowedHosts", "Logging",
+            "detailedErrors", "shutdownTimeoutSeconds", "hostingStartupAssemblies", "preventHostingStartup", "suppressStatusMessages", "webroot",
+        };
+
+        private readonly HashSet<string> exact = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> sections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> provided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private ImmutableArray<string> ignored = ImmutableArray<string>.Empty;
+
+        private DeclaredKeys(string manifestName, string? manifestPath)
+        {
+            ManifestName = manifestName;
+            ManifestPath = manifestPath;
+        }
+
+        /// <summary>"launchready.env.json" or ".env.example", for messages.</summary>
+        public string ManifestName { get; }
+
+        public string? ManifestPath { get; }
+
+        public static DeclaredKeys? Create(AnalyzerOptions options, CancellationToken cancellation)
+        {
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.LaunchReadyEnvManifest", out var configuredPath);
+            AdditionalText? json = null;
+            AdditionalText? example = null;
+            var settings = new List<AdditionalText>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                var name = Path.GetFileName(file.Path);
+                if (SamePath(file.Path, configuredPath) || string.Equals(name, "launchready.env.json", StringComparison.OrdinalIgnoreCase))
+                {
+                    json ??= file;
+                }
+                else if (string.Equals(name, ".env.example", StringComparison.OrdinalIgnoreCase))
+                {
+                    example ??= file;
+                }
+                else if (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    settings.Add(file);
+                }
+            }
+
+            var source = json ?? example;
+            var text = source is null ? null : ReadText(source, cancellation);
+            if (source is null || text is null)
+            {
+                return null;
+            }
+
+            EnvManifest manifest;
+            if (source == json)
+            {
+                manifest = EnvManifestReader.Read(text);
+                if (manifest.Variables.Count == 0 && manifest.Problems.Count > 0)
+                {
+                    return null; // unreadable: LR1001 in the build says why, and every read would be reported
+                }
+            }
+            else
+            {
+                manifest = EnvManifestReader.ReadDotEnvExample(text);
+            }
+
+            var keys = new DeclaredKeys(Path.GetFileName(source.Path), source.Path);
+            foreach (var variable in manifest.Variables)
+            {
+                keys.exact.Add(variable.Name);
+                keys.exact.Add(variable.ConfigurationKey);
+                AddSections(keys.sections, variable.ConfigurationKey);
+            }
+
+            foreach (var file in settings)
+            {
+                // Development-only settings do not exist in production: a key only they provide still needs declaring.
+                if (ConfigFile.Classify(file.Path).IsDevelopment)
+                {
+                    continue;
+                }
+
+                var settingsText = ReadText(file, cancellation);
+                if (settingsText is not null)
+                {
+                    keys.provided.UnionWith(JsonKeyReader.ReadProvidedKeys(settingsText));
+                }
+            }
+
+            return keys;
+        }
+
+        public void SetIgnored(ImmutableArray<string> patterns) => ignored = patterns;
+
+        /// <summary>Whether an environment variable read by name is accounted for.</summary>
+        public bool IsDeclaredVariable(string name) =>
+            exact.Contains(name) || IsPlatform(name) || IsIgnored(name);
+
+        /// <summary>Whether a configuration key (":"-separated) is accounted for; a section counts when something below it is.</summary>
+        public bool IsDeclaredKey(string key, bool isSection)
+        {
+            var normalized = key.Replace("__", ":");
+            if (exact.Contains(normalized) || provided.Contains(normalized) || IsPlatform(normalized) || IsIgnored(key) || IsIgnored(normalized))
+            {
+                return true;
+            }
+
+            return isSection && sections.Contains(normalized);
+        }
+
+        private bool IsIgnored(string key)
+        {
+            foreach (var pattern in ignored)
+            {
+                if (pattern.EndsWith("*", StringComparison.Ordinal)
+                    ? key.StartsWith(pattern.Substring(0, pattern.Length - 1), StringComparison.OrdinalIgnoreCase)
+                    : string.Equals(key, pattern, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsPlatform(string key)
+        {
+            var first = key.Split(':')[0];
+            foreach (var prefix in PlatformPrefixes)
+            {
+                if (first.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return Array.Exists(PlatformNames, n => string.Equals(n, first, StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static void AddSections(HashSet<string> sections, string key)
+        {
+            for (var colon = key.IndexOf(':'); colon > 0; colon = key.IndexOf(':', colon + 1))
+            {
+                sections.Add(key.Substring(0, colon));
+            }
+
+            sections.Add(key);
+        }
+
+        private static string? ReadText(AdditionalText file, CancellationToken cancellation)
+        {
+            var text = file.GetText(cancellation);
+            if (text is null || text.Length > MaxFileLength)
+            {
+                return null;
+            }
+
+            var content = text.ToString();
+            return content.IndexOf('\0') >= 0 ? null : content;
+        }
+
+        private static bool SamePath(string path, string? other)
+        {
+            if (string.IsNullOrWhiteSpace(other))
+            {
+                return false;
+            }
+
+            try
+            {
+                return string.Equals(Path.GetFullPath(path), Path.GetFullPath(other!.Trim()), StringComparison.OrdinalIgnoreCase);
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            catch (NotSupportedException)
+            {
+                return false;
+            }
+        }
+    }
+}
