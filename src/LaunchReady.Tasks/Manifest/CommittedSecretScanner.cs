@@ -84,18 +84,14 @@ namespace LaunchReady.Tasks.Manifest
         /// <summary>The real-looking secret inside a committed value, or null for placeholders, local defaults and values without a credential.</summary>
         public static SecretFinding? CommittedValue(string value)
         {
-            if (Placeholders.IsPlaceholder(value))
-            {
-                return null;
-            }
-
             var provider = SecretDetector.Scan(value);
             if (provider is not null)
             {
                 return provider[0];
             }
 
-            // A connection string or URL is secret by its password; one without (integrated auth, a local server) holds nothing to leak.
+            // A connection string or URL is secret by its password (each judged on its own, since the whole
+            // text contains the word "password"); one without (integrated auth, a local server) holds nothing to leak.
             var passwords = GenericSecrets.FindConnectionStringPasswords(value);
             if (passwords is not null)
             {
@@ -108,7 +104,7 @@ namespace LaunchReady.Tasks.Manifest
                 return urlPassword;
             }
 
-            return GenericSecrets.EvaluateValue(value, GenericSecretOptions.Default, "committed-secret");
+            return Placeholders.IsPlaceholder(value) ? null : GenericSecrets.EvaluateValue(value, GenericSecretOptions.Default, "committed-secret");
         }
 
         private static string? VariableNameOf(ConfigEntry entry, ConfigFormat format, bool isLaunchSettings)
