@@ -52,17 +52,7 @@ namespace LaunchReady.EndToEnd.Tests
             var result = DotNetCli.Run(WorkDirectory, null, "new", "webapi", "--no-openapi", "-o", name, "-n", name);
             Assert.True(result.ExitCode == 0, result.ToString());
             var directory = Path.Combine(WorkDirectory, name);
-
-            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{Feed}" />
-                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-                  </packageSources>
-                </configuration>
-                """);
+            WriteNuGetConfig(directory);
 
             var project = Path.Combine(directory, name + ".csproj");
             var text = File.ReadAllText(project);
@@ -76,14 +66,62 @@ namespace LaunchReady.EndToEnd.Tests
             return directory;
         }
 
-        public CommandResult Build(string projectDirectory, params string[] extraArguments)
+        /// <summary>Creates a minimal net10.0 library project referencing the package, with the given files.</summary>
+        public string CreateLibrary(string name, params (string Path, string Content)[] files)
+        {
+            var directory = Path.Combine(WorkDirectory, name);
+            Directory.CreateDirectory(directory);
+            WriteNuGetConfig(directory);
+            File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <FrameworkReference Include="Microsoft.AspNetCore.App" />
+                    <PackageReference Include="LaunchReady.Analyzers" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            foreach (var (path, content) in files)
+            {
+                var full = Path.Combine(directory, path);
+                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+                File.WriteAllText(full, content);
+            }
+
+            return directory;
+        }
+
+        private void WriteNuGetConfig(string directory) =>
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{Feed}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                </configuration>
+                """);
+
+        public CommandResult Build(string projectDirectory, params string[] extraArguments) =>
+            Build(projectDirectory, null, extraArguments);
+
+        /// <summary>Runs <c>dotnet build</c> with extra environment variables (the way a CI job provides secrets).</summary>
+        public CommandResult Build(string projectDirectory, IReadOnlyDictionary<string, string>? environment, params string[] extraArguments)
         {
             var arguments = new List<string> { "build", "-nologo", "--disable-build-servers" };
             arguments.AddRange(extraArguments);
-            return DotNetCli.Run(
-                projectDirectory,
-                new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
-                arguments.ToArray());
+            var variables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder };
+            foreach (var pair in environment ?? new Dictionary<string, string>())
+            {
+                variables[pair.Key] = pair.Value;
+            }
+
+            return DotNetCli.Run(projectDirectory, variables, arguments.ToArray());
         }
 
         public void Dispose()
