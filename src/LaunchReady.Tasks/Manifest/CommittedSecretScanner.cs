@@ -15,10 +15,12 @@ namespace LaunchReady.Tasks.Manifest
     /// </summary>
     public static class CommittedSecretScanner
     {
-        public const string RuleId = "LR1003";
+        public static readonly string RuleId = TaskRules.CommittedSecret.Id;
 
         private const long MaxConfigBytes = 16 * 1024 * 1024;
         private const string EnvironmentVariablesSection = "environmentVariables:";
+
+        private static readonly string[] LocalHosts = { "localhost", "127.0.0.1", "[::1]", "(localdb)", "host.docker.internal", "Server=.;", "Server=.\\", "Data Source=.\\" };
 
         public static List<TaskFinding> Scan(EnvManifest manifest, string manifestFileName, IEnumerable<string> configFiles, GitIgnore gitIgnore, List<string> skipped)
         {
@@ -62,7 +64,7 @@ namespace LaunchReady.Tasks.Manifest
                     }
 
                     var committed = CommittedValue(entry.Value);
-                    if (committed is null)
+                    if (committed is null || (kind.IsDevelopment && PointsAtLocalMachine(entry.Value)))
                     {
                         continue;
                     }
@@ -144,6 +146,20 @@ namespace LaunchReady.Tasks.Manifest
             return password.Length == 0 || Placeholders.IsTrivialPassword(password)
                 ? null
                 : new SecretFinding(SecretKind.Generic, "url-password", "URL password", colon + 1, password.Length, Confidence.High, RedactedSecret.Of(password), string.Empty);
+        }
+
+        // A development file's connection to a database on this machine or in a local container guards nothing.
+        private static bool PointsAtLocalMachine(string value)
+        {
+            foreach (var host in LocalHosts)
+            {
+                if (value.IndexOf(host, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool LooksLikeConnectionString(string value) => value.IndexOf(';') >= 0 && value.IndexOf('=') >= 0;

@@ -25,7 +25,7 @@ namespace LaunchReady.Tasks.Manifest
     /// </summary>
     public sealed class EnvironmentValidator
     {
-        public const string RuleId = "LR1002";
+        public static readonly string RuleId = TaskRules.EnvironmentInvalid.Id;
 
         private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
 

@@ -37,13 +37,13 @@ namespace LaunchReady.Tasks.Manifest
             if (manifest is null)
             {
                 Report(new TaskFinding(
-                    "LR1001", manifestPath, 0, 0,
+                    TaskRules.MalformedManifest.Id, manifestPath, 0, 0,
                     $"There is no env manifest to write a handover from: create {Path.GetFileName(manifestPath)} (or a .env.example) next to the project."));
                 return;
             }
 
             var findings = ManifestFindings.Of(manifest, sourcePath);
-            if (findings.Exists(f => f.RuleId == "LR1001"))
+            if (findings.Exists(f => f.RuleId == TaskRules.MalformedManifest.Id))
             {
                 ReportAll(findings);
                 return;

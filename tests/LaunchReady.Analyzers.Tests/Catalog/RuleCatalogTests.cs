@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Tasks.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
@@ -24,11 +25,6 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
         private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
         {
-            ("LR0050", "Configuration key missing from the env manifest", "Config", DiagnosticSeverity.Warning),
-            ("LR1001", "Malformed env manifest", "Manifest", DiagnosticSeverity.Error),
-            ("LR1002", "Required environment variable missing or invalid", "Manifest", DiagnosticSeverity.Error),
-            ("LR1003", "Secret variable with a committed value", "Manifest", DiagnosticSeverity.Error),
-            ("LR1004", "Secret variable with a client-public prefix", "Manifest", DiagnosticSeverity.Error),
             ("LR1010", "Secret in a client bundle", "Bundle", DiagnosticSeverity.Error),
             ("LR1011", "Source map with embedded sources in a client bundle", "Bundle", DiagnosticSeverity.Warning),
             ("LR1012", "Server-only configuration file in a client bundle", "Bundle", DiagnosticSeverity.Error),
@@ -37,6 +33,8 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         private static readonly Assembly AnalyzerAssembly = typeof(RuleCatalog).Assembly;
 
         public static IEnumerable<object[]> Descriptors() => AllDescriptors().Select(d => new object[] { d.Id });
+
+        public static IEnumerable<object[]> TaskRuleIds() => TaskRules.All.Select(r => new object[] { r.Id });
 
         [Fact]
         public void EveryAnalyzer_IsSealedAndDeclaresCSharp()
@@ -84,6 +82,25 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         }
 
         [Theory]
+        [MemberData(nameof(TaskRuleIds))]
+        public void TaskRule_HasADocsPageWithEverySection_AndItsProperties(string id)
+        {
+            var rule = TaskRules.All.Single(r => r.Id == id);
+            Assert.DoesNotContain(PlannedRules, p => p.Id == id);
+            Assert.DoesNotContain(AllDescriptors(), d => d.Id == id);
+            var page = Path.Combine(RepositoryRoot, "docs", "rules", id + ".md");
+            Assert.True(File.Exists(page), page + " is missing");
+            var text = File.ReadAllText(page);
+            Assert.StartsWith($"# {id} - {rule.Title}\n", text.Replace("\r", string.Empty));
+            foreach (var section in new[] { "## What it flags", "## Why it matters at launch", "## Bad", "## Good", "## How to fix", "## Options", "## When to suppress" })
+            {
+                Assert.Contains(section, text);
+            }
+
+            Assert.All(rule.Properties, property => Assert.Contains("`" + property + "`", text));
+        }
+
+        [Theory]
         [MemberData(nameof(Descriptors))]
         public void Descriptor_IsInReleaseTracking(string id)
         {
@@ -103,7 +120,7 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         [Fact]
         public void EveryDocsPage_BelongsToADeclaredRule()
         {
-            var declared = AllDescriptors().Select(d => d.Id).ToHashSet();
+            var declared = AllDescriptors().Select(d => d.Id).Concat(TaskRules.All.Select(r => r.Id)).ToHashSet();
             var pages = Directory.GetFiles(Path.Combine(RepositoryRoot, "docs", "rules"), "LR*.md").Select(path => Path.GetFileNameWithoutExtension(path)!);
             Assert.All(pages, page => Assert.Contains(page, declared));
         }
@@ -140,6 +157,7 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         {
             var rows = AllDescriptors()
                 .Select(d => (d.Id, Title: d.Title.ToString(), Family: d.Category.Substring("LaunchReady.".Length), d.DefaultSeverity, Available: true))
+                .Concat(TaskRules.All.Select(r => (r.Id, r.Title, r.Family, DefaultSeverity: r.IsError ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, Available: true)))
                 .Concat(PlannedRules.Select(p => (p.Id, p.Title, p.Family, DefaultSeverity: p.Severity, Available: false)))
                 .OrderBy(r => r.Id, StringComparer.Ordinal);
 

@@ -116,7 +116,7 @@ namespace LaunchReady.Tasks.Tests.Manifest
                   "STRIPE_SECRET_KEY": "<your-stripe-key>"
                 }
                 """);
-            project.Write("appsettings.Development.json", """{ "ConnectionStrings": { "Shop": "Host=localhost;Username=postgres;Password=postgres" } }""");
+            project.Write("appsettings.Development.json", """{ "ConnectionStrings": { "Shop": "Host=localhost;Username=app;Password=LocalDev#2024" } }""");
             project.Write(".gitignore", "bin/\nobj/\n.env\n");
             project.Write(".env", $"STRIPE_SECRET_KEY={StripeKey}\n");
             Directory.CreateDirectory(Path.Combine(project.Path, ".git"));
