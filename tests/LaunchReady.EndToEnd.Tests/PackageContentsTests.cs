@@ -41,6 +41,9 @@ namespace LaunchReady.EndToEnd.Tests
                     "build/LaunchReady.Analyzers.targets",
                     "buildTransitive/LaunchReady.Analyzers.props",
                     "buildTransitive/LaunchReady.Analyzers.targets",
+                    "schema/env-manifest-v1.json",
+                    "tasks/netstandard2.0/LaunchReady.Detection.dll",
+                    "tasks/netstandard2.0/LaunchReady.Tasks.dll",
                 },
                 entries);
         }
@@ -75,11 +78,23 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.True(references["Microsoft.CodeAnalysis.CSharp"] <= new System.Version(4, 8, 0, 0), "Microsoft.CodeAnalysis.CSharp " + references["Microsoft.CodeAnalysis.CSharp"]);
         }
 
-        private System.Collections.Generic.Dictionary<string, System.Version> References(string assembly)
+        [Fact]
+        public void TaskAssembly_LoadsInAnyMSBuildFrom17_7()
+        {
+            var references = References("LaunchReady.Tasks.dll", "tasks/netstandard2.0/");
+
+            Assert.Equal(
+                new[] { "LaunchReady.Detection", "Microsoft.Build.Framework", "Microsoft.Build.Utilities.Core", "netstandard" },
+                references.Keys.OrderBy(k => k, System.StringComparer.Ordinal));
+            Assert.True(references["Microsoft.Build.Utilities.Core"] <= new System.Version(15, 1, 0, 0), "Microsoft.Build.Utilities.Core " + references["Microsoft.Build.Utilities.Core"]);
+            Assert.Equal(new[] { "netstandard" }, References("LaunchReady.Detection.dll", "tasks/netstandard2.0/").Keys);
+        }
+
+        private System.Collections.Generic.Dictionary<string, System.Version> References(string assembly, string folder = "analyzers/dotnet/cs/")
         {
             using var zip = ZipFile.OpenRead(package.PackagePath);
             using var memory = new MemoryStream();
-            using (var stream = zip.GetEntry("analyzers/dotnet/cs/" + assembly)!.Open())
+            using (var stream = zip.GetEntry(folder + assembly)!.Open())
             {
                 stream.CopyTo(memory);
             }

@@ -14,6 +14,9 @@ namespace LaunchReady.Tasks.Infrastructure
     {
         public const string DocsBaseUrl = "https://github.com/launchready/LaunchReady.Analyzers/blob/main/docs/rules/";
 
+        /// <summary>Task rules to report as warnings instead of errors, semicolon-separated (LaunchReadyWarningRules).</summary>
+        public string? WarningRules { get; set; }
+
         public sealed override bool Execute()
         {
             try
@@ -36,7 +39,7 @@ namespace LaunchReady.Tasks.Infrastructure
         protected void Report(TaskFinding finding)
         {
             var helpLink = DocsBaseUrl + finding.RuleId + ".md";
-            if (finding.IsWarning)
+            if (finding.IsWarning || SplitList(WarningRules).Exists(id => string.Equals(id, finding.RuleId, StringComparison.OrdinalIgnoreCase)))
             {
                 Log.LogWarning(null, finding.RuleId, null, helpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
             }
