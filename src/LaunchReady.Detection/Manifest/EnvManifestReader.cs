@@ -46,13 +46,13 @@ namespace LaunchReady.Detection.Manifest
 
             var root = parsed.Root;
             CheckKeys(manifest, root, RootKeys, "the manifest");
-            var environments = Single(manifest, root, "environments");
+            var environments = Single(root, "environments");
             if (environments is not null)
             {
                 ReadEnvironments(manifest, environments);
             }
 
-            var variables = Single(manifest, root, "variables");
+            var variables = Single(root, "variables");
             if (variables is null)
             {
                 Problem(manifest, root.Start, "The env manifest has no \"variables\" object; declare each environment variable the project reads there.");
@@ -66,7 +66,7 @@ namespace LaunchReady.Detection.Manifest
                 ReadVariables(manifest, variables, environments is not null);
             }
 
-            var schema = Single(manifest, root, "$schema");
+            var schema = Single(root, "$schema");
             if (schema is not null && schema.Kind != JsonKind.String)
             {
                 Problem(manifest, schema.Start, $"\"$schema\" must be a string, not {schema.Describe()}.");
@@ -211,7 +211,7 @@ namespace LaunchReady.Detection.Manifest
                 Problem(manifest, KeyOffset(body, "default"), $"'{variable.Name}' is \"secret\" and has a \"default\": a default value would be committed. Remove the default and set the value per environment.");
             }
 
-            var pattern = Single(manifest, body, "pattern");
+            var pattern = Single(body, "pattern");
             if (variable.Pattern is not null && pattern is not null)
             {
                 variable.PatternStart = pattern.Start;
@@ -222,7 +222,7 @@ namespace LaunchReady.Detection.Manifest
                 }
             }
 
-            var required = Single(manifest, body, "required");
+            var required = Single(body, "required");
             if (required is null)
             {
                 return;
@@ -299,7 +299,7 @@ namespace LaunchReady.Detection.Manifest
             }
         }
 
-        private static JsonNode? Single(EnvManifest manifest, JsonNode node, string key)
+        private static JsonNode? Single(JsonNode node, string key)
         {
             foreach (var property in node.Properties)
             {
@@ -316,7 +316,7 @@ namespace LaunchReady.Detection.Manifest
 
         private static string? ReadString(EnvManifest manifest, JsonNode body, string key, string where)
         {
-            var value = Single(manifest, body, key);
+            var value = Single(body, key);
             if (value is null)
             {
                 return null;
@@ -333,7 +333,7 @@ namespace LaunchReady.Detection.Manifest
 
         private static JsonNode? ReadBoolean(EnvManifest manifest, JsonNode body, string key, string where)
         {
-            var value = Single(manifest, body, key);
+            var value = Single(body, key);
             if (value is not null && !value.IsBoolean)
             {
                 var hint = value.Kind == JsonKind.String && (value.Text == "true" || value.Text == "false") ? " (remove the quotes)" : string.Empty;
