@@ -12,6 +12,7 @@ namespace LaunchReady.Detection
         private const int Alphabet = 128;
 
         private readonly Entry[]?[] _buckets = new Entry[]?[Alphabet * Alphabet];
+        private readonly ulong[] _rawPairBits = new ulong[256 * 256 / 64];
         private readonly int _patternCount;
 
         public AnchorIndex(IReadOnlyList<ProviderPattern> patterns)
@@ -36,6 +37,15 @@ namespace LaunchReady.Detection
             foreach (var pair in buckets)
             {
                 _buckets[pair.Key] = pair.Value.ToArray();
+                // Every byte pair that folds to this key: both cases of letters.
+                foreach (var first in Spellings(pair.Key / Alphabet))
+                {
+                    foreach (var second in Spellings(pair.Key % Alphabet))
+                    {
+                        var raw = (first << 8) | second;
+                        _rawPairBits[raw >> 6] |= 1UL << (raw & 63);
+                    }
+                }
             }
         }
 
@@ -71,10 +81,55 @@ namespace LaunchReady.Detection
             return hits;
         }
 
+        /// <summary>
+        /// Where anchors occur in the first <paramref name="length"/> bytes of <paramref name="buffer"/>: for each
+        /// pattern, its anchor positions in increasing order (null for patterns with none); null when no anchor
+        /// occurs. An 8 KB bit set of every spelling of the anchors' first two bytes keeps the common no-anchor
+        /// position to one L1-resident look-up.
+        /// </summary>
+        public List<int>?[]? FindPositions(byte[] buffer, int length)
+        {
+            List<int>?[]? positions = null;
+            var bits = _rawPairBits;
+            if (length < 2)
+            {
+                return null;
+            }
+
+            int second = buffer[0];
+            for (var i = 0; i + 1 < length; i++)
+            {
+                var first = second;
+                second = buffer[i + 1];
+                var raw = (first << 8) | second;
+                if ((bits[raw >> 6] & (1UL << (raw & 63))) == 0)
+                {
+                    continue;
+                }
+
+                foreach (var entry in _buckets[Key((char)first, (char)second)]!)
+                {
+                    if (entry.Matches(buffer, length, i))
+                    {
+                        positions ??= new List<int>?[_patternCount];
+                        var list = positions[entry.Pattern] ??= new List<int>();
+                        if (list.Count == 0 || list[list.Count - 1] != i)
+                        {
+                            list.Add(i);
+                        }
+                    }
+                }
+            }
+
+            return positions;
+        }
+
         // Letters fold to lower case so case-insensitive anchors share a bucket with their other spellings.
         private static int Key(char first, char second) => (Fold(first) * Alphabet) + Fold(second);
 
         private static int Fold(char c) => c >= 'A' && c <= 'Z' ? c + 32 : c;
+
+        private static int[] Spellings(int folded) => folded >= 'a' && folded <= 'z' ? new[] { folded, folded - 32 } : new[] { folded };
 
         private readonly struct Entry
         {
@@ -89,6 +144,26 @@ namespace LaunchReady.Detection
             }
 
             public int Pattern { get; }
+
+            public bool Matches(byte[] buffer, int length, int start)
+            {
+                if (start + _anchor.Length > length)
+                {
+                    return false;
+                }
+
+                for (var k = 0; k < _anchor.Length; k++)
+                {
+                    var a = (char)buffer[start + k];
+                    var b = _anchor[k];
+                    if (a != b && !(_ignoreCase && Fold(a) == Fold(b)))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
 
             public bool Matches(string text, int start)
             {

@@ -26,6 +26,7 @@ namespace LaunchReady.Detection
             Anchors = anchors;
             AnchorsIgnoreCase = anchorsIgnoreCase;
             Regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+            MaxLength = RegexLength.Max(pattern);
             Validate = validate;
             Confidence = confidence;
             RequiredContext = requiredContext;
@@ -48,6 +49,9 @@ namespace LaunchReady.Detection
 
         /// <summary>The secret is the group named "s" when there is one, else the whole match.</summary>
         public Regex Regex { get; }
+
+        /// <summary>The longest text <see cref="Regex"/> can match (<see cref="RegexLength.Unbounded"/> when unbounded).</summary>
+        public int MaxLength { get; }
 
         /// <summary>Extra checks on the secret (checksums, known example values).</summary>
         public Func<string, bool>? Validate { get; }

@@ -84,6 +84,9 @@ namespace LaunchReady.Detection.Manifest
 
         public List<ManifestProblem> Problems { get; } = new List<ManifestProblem>();
 
+        /// <summary>The accepted client-bundle findings (a "suppressions" array), read by the bundle scan.</summary>
+        public Json.JsonNode? Suppressions { get; set; }
+
         public EnvVariable? Find(string name) =>
             Variables.Find(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
 

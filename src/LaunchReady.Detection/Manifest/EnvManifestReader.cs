@@ -22,7 +22,7 @@ namespace LaunchReady.Detection.Manifest
             "NEXT_PUBLIC_", "VITE_", "REACT_APP_", "PUBLIC_", "NUXT_PUBLIC_", "EXPO_PUBLIC_", "GATSBY_", "VUE_APP_",
         };
 
-        private static readonly string[] RootKeys = { "$schema", "environments", "variables" };
+        private static readonly string[] RootKeys = { "$schema", "environments", "variables", "suppressions" };
         private static readonly string[] VariableKeys = { "description", "secret", "client", "required", "pattern", "default", "owner" };
         private static readonly string[] DotEnvSecretWords = { "SECRET", "PASSWORD", "TOKEN", "KEY", "CONNECTION" };
         private static readonly Regex VariableName = new Regex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
@@ -64,6 +64,16 @@ namespace LaunchReady.Detection.Manifest
             else
             {
                 ReadVariables(manifest, variables, environments is not null);
+            }
+
+            var suppressions = Single(root, "suppressions");
+            if (suppressions is not null && suppressions.Kind != JsonKind.Array)
+            {
+                Problem(manifest, suppressions.Start, $"\"suppressions\" must be an array of {{ \"fingerprint\": ..., \"reason\": ... }} entries, not {suppressions.Describe()}.");
+            }
+            else
+            {
+                manifest.Suppressions = suppressions;
             }
 
             var schema = Single(root, "$schema");

@@ -42,6 +42,18 @@ namespace LaunchReady.Tasks.Infrastructure
         public static readonly TaskRule PublicPrefixSecret = new TaskRule(
             EnvManifestReader.PublicPrefixRule, "Secret variable with a client-public prefix", "Manifest", true, "LaunchReadyPublicPrefixes");
 
-        public static IReadOnlyList<TaskRule> All { get; } = new[] { MalformedManifest, EnvironmentInvalid, CommittedSecret, PublicPrefixSecret };
+        public static readonly TaskRule SecretInBundle = new TaskRule(
+            "LR1010", "Secret in a client bundle", "Bundle", true, "LaunchReadyScanClientBundles", "LaunchReadyClientBundle", "LaunchReadySuppressions");
+
+        public static readonly TaskRule SourceMapWithSources = new TaskRule(
+            "LR1011", "Source map with embedded sources in a client bundle", "Bundle", false, "LaunchReadyAllowSourceMapSources");
+
+        public static readonly TaskRule ServerFileInBundle = new TaskRule(
+            "LR1012", "Server-only configuration file in a client bundle", "Bundle", true, "LaunchReadyScanClientBundles", "LaunchReadyClientBundle");
+
+        public static IReadOnlyList<TaskRule> All { get; } = new[]
+        {
+            MalformedManifest, EnvironmentInvalid, CommittedSecret, PublicPrefixSecret, SecretInBundle, SourceMapWithSources, ServerFileInBundle,
+        };
     }
 }

@@ -24,11 +24,7 @@ namespace LaunchReady.Analyzers.Tests.Catalog
 
         // Rules of the public catalog that no analyzer or task implements yet: listed as planned.
         private static readonly (string Id, string Title, string Family, DiagnosticSeverity Severity)[] PlannedRules =
-        {
-            ("LR1010", "Secret in a client bundle", "Bundle", DiagnosticSeverity.Error),
-            ("LR1011", "Source map with embedded sources in a client bundle", "Bundle", DiagnosticSeverity.Warning),
-            ("LR1012", "Server-only configuration file in a client bundle", "Bundle", DiagnosticSeverity.Error),
-        };
+            Array.Empty<(string, string, string, DiagnosticSeverity)>();
 
         private static readonly Assembly AnalyzerAssembly = typeof(RuleCatalog).Assembly;
 
