@@ -25,6 +25,17 @@ namespace LaunchReady.EndToEnd.Tests
                     m.Groups["message"].Value))
                 .ToList();
 
+        // "path : error LR1012: message [project]": a finding about a whole file, which has no line.
+        private static readonly Regex FileLevel = new(
+            @"^(?<path>\S.*?) : (?<severity>warning|error) (?<id>LR\d+): (?<message>.*?)(?: \[[^\]]+\])?$",
+            RegexOptions.Compiled | RegexOptions.Multiline);
+
+        /// <summary>LaunchReady findings about whole files (assemblies, server-only files), reported without a line.</summary>
+        public static IReadOnlyList<BuildDiagnostic> LaunchReadyFileLevel(string output) =>
+            FileLevel.Matches(WithoutSummary(output.Replace("\r", string.Empty)))
+                .Select(m => new BuildDiagnostic(m.Groups["path"].Value.Trim(), 0, 0, m.Groups["severity"].Value, m.Groups["id"].Value, m.Groups["message"].Value))
+                .ToList();
+
         public static IReadOnlyList<BuildDiagnostic> LaunchReady(string output) =>
             Parse(output).Where(d => d.Id.StartsWith("LR", StringComparison.Ordinal)).ToList();
 

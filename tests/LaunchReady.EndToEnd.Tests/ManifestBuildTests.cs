@@ -48,7 +48,7 @@ namespace LaunchReady.EndToEnd.Tests
         }
 
         /// <summary>Searches the decompressed binary log for the value as UTF-8 and UTF-16.</summary>
-        private static void AssertNotInBinaryLog(string binlog, params string[] values)
+        internal static void AssertNotInBinaryLog(string binlog, params string[] values)
         {
             Assert.True(File.Exists(binlog), "no binary log at " + binlog);
             using var input = new GZipStream(File.OpenRead(binlog), CompressionMode.Decompress);

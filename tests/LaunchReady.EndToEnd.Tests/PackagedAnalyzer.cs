@@ -95,6 +95,38 @@ namespace LaunchReady.EndToEnd.Tests
             return directory;
         }
 
+        /// <summary>Turns a project made by <see cref="CreateLibrary"/> into an ASP.NET Core web project (wwwroot, static web assets).</summary>
+        public void MakeWebProject(string directory)
+        {
+            var project = Directory.GetFiles(directory, "*.csproj").Single();
+            File.WriteAllText(project, File.ReadAllText(project)
+                .Replace("Sdk=\"Microsoft.NET.Sdk\"", "Sdk=\"Microsoft.NET.Sdk.Web\"")
+                .Replace("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />", string.Empty));
+        }
+
+        /// <summary>Creates a Blazor WebAssembly app from the SDK template, referencing the package from the feed.</summary>
+        public string CreateBlazorWasm(string name)
+        {
+            var result = DotNetCli.Run(WorkDirectory, null, "new", "blazorwasm", "-o", name, "-n", name);
+            Assert.True(result.ExitCode == 0, result.ToString());
+            var directory = Path.Combine(WorkDirectory, name);
+            WriteNuGetConfig(directory);
+            var project = Path.Combine(directory, name + ".csproj");
+            File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
+                  <ItemGroup>
+                    <PackageReference Include="LaunchReady.Analyzers" Version="{Version}" />
+                  </ItemGroup>
+                </Project>
+                """));
+            return directory;
+        }
+
+        public CommandResult Publish(string projectDirectory, string output) =>
+            DotNetCli.Run(
+                projectDirectory,
+                new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
+                "publish", "-c", "Release", "-o", output, "-nologo", "--disable-build-servers");
+
         private void WriteNuGetConfig(string directory) =>
             File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>

@@ -39,5 +39,42 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.NotEmpty(expected);
             Assert.Equal(expected, actual);
         }
+
+        [Fact]
+        public void BlazorSamples_TheLeakyOneFailsToPublish_TheFixedTwinPublishesClean()
+        {
+            var samples = Path.Combine(DotNetCli.RepositoryRoot, "samples");
+            var output = Path.Combine(Path.GetTempPath(), "launchready-samples", System.Guid.NewGuid().ToString("N").Substring(0, 12));
+            try
+            {
+                var leaky = DotNetCli.Run(samples, null, "publish", "BlazorShop.Leaky/BlazorShop.Leaky.csproj", "-c", "Release", "-o", Path.Combine(output, "leaky"), "-nologo", "-m:2");
+                Assert.NotEqual(0, leaky.ExitCode);
+                var found = BuildDiagnostic.LaunchReady(leaky.Output).Concat(BuildDiagnostic.LaunchReadyFileLevel(leaky.Output))
+                    .Select(d => $"{Path.GetRelativePath(Path.Combine(output, "leaky"), d.Path).Replace('\\', '/')}({d.Line},{d.Column}) {d.Id}")
+                    .Select(d => Regex.Replace(d, @"BlazorShop\.Leaky\.[a-z0-9]+\.wasm", "BlazorShop.Leaky.wasm"))
+                    .OrderBy(d => d, System.StringComparer.Ordinal)
+                    .ToList();
+                Assert.Equal(
+                    new[]
+                    {
+                        "wwwroot/_framework/BlazorShop.Leaky.wasm(0,0) LR1010",
+                        "wwwroot/appsettings.json(3,35) LR1010",
+                        "wwwroot/config/appsettings.Production.json(0,0) LR1012",
+                    },
+                    found);
+                Assert.Contains("a string literal in BlazorShop.Pages.Checkout.PayAsync", leaky.Output);
+
+                var clean = DotNetCli.Run(samples, null, "publish", "BlazorShop/BlazorShop.csproj", "-c", "Release", "-o", Path.Combine(output, "clean"), "-nologo", "-m:2");
+                Assert.True(clean.ExitCode == 0, clean.ToString());
+                Assert.Empty(BuildDiagnostic.LaunchReady(clean.Output).Concat(BuildDiagnostic.LaunchReadyFileLevel(clean.Output)));
+            }
+            finally
+            {
+                if (Directory.Exists(output))
+                {
+                    Directory.Delete(output, recursive: true);
+                }
+            }
+        }
     }
 }

@@ -244,35 +244,19 @@ namespace LaunchReady.Tasks.Bundles
                 }
             }
 
-            // Indirection tables only appear in edit-and-continue images; their layout is not worth following.
+            // Indirection tables only appear in edit-and-continue images; mapping through them is not worth it.
             if (rows[0x03] != 0 || rows[0x05] != 0 || rows[0x07] != 0)
             {
                 return loaders;
             }
 
-            var stringIndex = (heapSizes & 1) != 0 ? 4 : 2;
-            var guidIndex = (heapSizes & 2) != 0 ? 4 : 2;
-            var blobIndex = (heapSizes & 4) != 0 ? 4 : 2;
-            int Simple(int table) => rows[table] < 0x10000 ? 2 : 4;
-            int Coded(int bits, params int[] tables)
-            {
-                var max = 0;
-                foreach (var table in tables)
-                {
-                    max = Math.Max(max, rows[table]);
-                }
-
-                return max < (1 << (16 - bits)) ? 2 : 4;
-            }
-
-            var moduleRow = 2 + stringIndex + (3 * guidIndex);
-            var typeRefRow = Coded(2, 0x00, 0x1A, 0x23, 0x01) + (2 * stringIndex);
-            var typeDefRow = 4 + (2 * stringIndex) + Coded(2, 0x02, 0x01, 0x1B) + Simple(0x04) + Simple(0x06);
-            var fieldRow = 2 + stringIndex + blobIndex;
-            var methodRow = 4 + 2 + 2 + stringIndex + blobIndex + Simple(0x08);
-
-            var typeDefs = position + (rows[0x00] * moduleRow) + (rows[0x01] * typeRefRow);
-            var methods = typeDefs + (rows[0x02] * typeDefRow) + (rows[0x04] * fieldRow);
+            var layout = new TableLayout(rows, heapSizes);
+            var typeDefs = position + layout.OffsetOf(0x02);
+            var methods = position + layout.OffsetOf(0x06);
+            var typeDefRow = layout.RowSize(0x02);
+            var methodRow = layout.RowSize(0x06);
+            var stringIndex = layout.StringIndex;
+            var extendsSize = layout.Coded(TableLayout.TypeDefOrRef);
 
             var typeNames = new string[rows[0x02]];
             var methodListStarts = new int[rows[0x02]];
@@ -282,8 +266,32 @@ namespace LaunchReady.Tasks.Bundles
                 var name = HeapString(image, streams, ReadIndex(image, row + 4, stringIndex));
                 var ns = HeapString(image, streams, ReadIndex(image, row + 4 + stringIndex, stringIndex));
                 typeNames[i] = ns.Length == 0 ? name : ns + "." + name;
-                methodListStarts[i] = ReadIndex(image, row + 4 + (2 * stringIndex) + Coded(2, 0x02, 0x01, 0x1B) + Simple(0x04), Simple(0x06));
+                methodListStarts[i] = ReadIndex(image, row + 4 + (2 * stringIndex) + extendsSize + layout.Simple(0x04), layout.Simple(0x06));
             }
+
+            // Nested types (async state machines, lambdas' closures) are named after their enclosing type.
+            var nested = position + layout.OffsetOf(0x29);
+            var typeIndex = layout.Simple(0x02);
+            var enclosing = new Dictionary<int, int>();
+            for (var i = 0; i < rows[0x29]; i++)
+            {
+                var row = nested + (i * 2 * typeIndex);
+                enclosing[ReadIndex(image, row, typeIndex) - 1] = ReadIndex(image, row + typeIndex, typeIndex) - 1;
+            }
+
+            var fullNames = new string[typeNames.Length];
+            for (var i = 0; i < typeNames.Length; i++)
+            {
+                var name = typeNames[i];
+                for (int inner = i, depth = 0; enclosing.TryGetValue(inner, out var parent) && parent >= 0 && parent < typeNames.Length && depth < 16; inner = parent, depth++)
+                {
+                    name = typeNames[parent] + "." + name;
+                }
+
+                fullNames[i] = name;
+            }
+
+            typeNames = fullNames;
 
             var owner = 0;
             for (var m = 1; m <= rows[0x06]; m++)
@@ -318,7 +326,7 @@ namespace LaunchReady.Tasks.Bundles
             return loaders;
         }
 
-        // "<OnInitializedAsync>d__3.MoveNext" reads better as "OnInitializedAsync (async)".
+        // "Checkout.<PayAsync>d__3.MoveNext" reads better as "Checkout.PayAsync (async or iterator)".
         private static string Readable(string type, string method)
         {
             var open = type.LastIndexOf('<');
@@ -490,6 +498,107 @@ namespace LaunchReady.Tasks.Bundles
             }
 
             return -1;
+        }
+    }
+
+    /// <summary>Row sizes and offsets of the ECMA-335 metadata tables, which depend on row counts and heap sizes.</summary>
+    internal sealed class TableLayout
+    {
+        // Coded index kinds: tag bits and the tables they can point into.
+        public static readonly (int Bits, int[] Tables) TypeDefOrRef = (2, new[] { 0x02, 0x01, 0x1B });
+        private static readonly (int Bits, int[] Tables) HasConstant = (2, new[] { 0x04, 0x08, 0x17 });
+        private static readonly (int Bits, int[] Tables) HasCustomAttribute = (5, new[] { 0x06, 0x04, 0x01, 0x02, 0x08, 0x09, 0x0A, 0x00, 0x0E, 0x17, 0x14, 0x11, 0x1A, 0x1B, 0x20, 0x23, 0x26, 0x27, 0x28, 0x2A, 0x2C, 0x2B });
+        private static readonly (int Bits, int[] Tables) HasFieldMarshal = (1, new[] { 0x04, 0x08 });
+        private static readonly (int Bits, int[] Tables) HasDeclSecurity = (2, new[] { 0x02, 0x06, 0x20 });
+        private static readonly (int Bits, int[] Tables) MemberRefParent = (3, new[] { 0x02, 0x01, 0x1A, 0x06, 0x1B });
+        private static readonly (int Bits, int[] Tables) HasSemantics = (1, new[] { 0x14, 0x17 });
+        private static readonly (int Bits, int[] Tables) MethodDefOrRef = (1, new[] { 0x06, 0x0A });
+        private static readonly (int Bits, int[] Tables) MemberForwarded = (1, new[] { 0x04, 0x06 });
+        private static readonly (int Bits, int[] Tables) Implementation = (2, new[] { 0x26, 0x23, 0x27 });
+        private static readonly (int Bits, int[] Tables) CustomAttributeType = (3, new[] { 0x06, 0x0A });
+        private static readonly (int Bits, int[] Tables) ResolutionScope = (2, new[] { 0x00, 0x1A, 0x23, 0x01 });
+
+        private readonly int[] rows;
+        private readonly int[] rowSizes = new int[0x2A];
+
+        public TableLayout(int[] rows, byte heapSizes)
+        {
+            this.rows = rows;
+            StringIndex = (heapSizes & 1) != 0 ? 4 : 2;
+            var guid = (heapSizes & 2) != 0 ? 4 : 2;
+            var blob = (heapSizes & 4) != 0 ? 4 : 2;
+            var s = StringIndex;
+            rowSizes[0x00] = 2 + s + (3 * guid);
+            rowSizes[0x01] = Coded(ResolutionScope) + (2 * s);
+            rowSizes[0x02] = 4 + (2 * s) + Coded(TypeDefOrRef) + Simple(0x04) + Simple(0x06);
+            rowSizes[0x03] = Simple(0x04);
+            rowSizes[0x04] = 2 + s + blob;
+            rowSizes[0x05] = Simple(0x06);
+            rowSizes[0x06] = 8 + s + blob + Simple(0x08);
+            rowSizes[0x07] = Simple(0x08);
+            rowSizes[0x08] = 4 + s;
+            rowSizes[0x09] = Simple(0x02) + Coded(TypeDefOrRef);
+            rowSizes[0x0A] = Coded(MemberRefParent) + s + blob;
+            rowSizes[0x0B] = 2 + Coded(HasConstant) + blob;
+            rowSizes[0x0C] = Coded(HasCustomAttribute) + Coded(CustomAttributeType) + blob;
+            rowSizes[0x0D] = Coded(HasFieldMarshal) + blob;
+            rowSizes[0x0E] = 2 + Coded(HasDeclSecurity) + blob;
+            rowSizes[0x0F] = 6 + Simple(0x02);
+            rowSizes[0x10] = 4 + Simple(0x04);
+            rowSizes[0x11] = blob;
+            rowSizes[0x12] = Simple(0x02) + Simple(0x14);
+            rowSizes[0x13] = Simple(0x14);
+            rowSizes[0x14] = 2 + s + Coded(TypeDefOrRef);
+            rowSizes[0x15] = Simple(0x02) + Simple(0x17);
+            rowSizes[0x16] = Simple(0x17);
+            rowSizes[0x17] = 2 + s + blob;
+            rowSizes[0x18] = 2 + Simple(0x06) + Coded(HasSemantics);
+            rowSizes[0x19] = Simple(0x02) + (2 * Coded(MethodDefOrRef));
+            rowSizes[0x1A] = s;
+            rowSizes[0x1B] = blob;
+            rowSizes[0x1C] = 2 + Coded(MemberForwarded) + s + Simple(0x1A);
+            rowSizes[0x1D] = 4 + Simple(0x04);
+            rowSizes[0x1E] = 8;
+            rowSizes[0x1F] = 4;
+            rowSizes[0x20] = 16 + blob + (2 * s);
+            rowSizes[0x21] = 4;
+            rowSizes[0x22] = 12;
+            rowSizes[0x23] = 12 + (2 * blob) + (2 * s);
+            rowSizes[0x24] = 4 + Simple(0x23);
+            rowSizes[0x25] = 12 + Simple(0x23);
+            rowSizes[0x26] = 4 + s + blob;
+            rowSizes[0x27] = 8 + (2 * s) + Coded(Implementation);
+            rowSizes[0x28] = 8 + s + Coded(Implementation);
+            rowSizes[0x29] = 2 * Simple(0x02);
+        }
+
+        public int StringIndex { get; }
+
+        public int RowSize(int table) => rowSizes[table];
+
+        /// <summary>Bytes from the start of the first table to the first row of <paramref name="table"/>.</summary>
+        public int OffsetOf(int table)
+        {
+            var offset = 0;
+            for (var t = 0; t < table; t++)
+            {
+                offset += rows[t] * rowSizes[t];
+            }
+
+            return offset;
+        }
+
+        public int Simple(int table) => rows[table] < 0x10000 ? 2 : 4;
+
+        public int Coded((int Bits, int[] Tables) kind)
+        {
+            var max = 0;
+            foreach (var table in kind.Tables)
+            {
+                max = Math.Max(max, rows[table]);
+            }
+
+            return max < (1 << (16 - kind.Bits)) ? 2 : 4;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace LaunchReady.Tasks.Bundles
 {
@@ -26,7 +27,11 @@ namespace LaunchReady.Tasks.Bundles
     /// </summary>
     public static class BundleFiles
     {
-        public static List<BundleFile> Enumerate(IEnumerable<string> roots, IEnumerable<string> files, List<string> notes)
+        public static List<BundleFile> Enumerate(IEnumerable<string> roots, IEnumerable<string> files, List<string> notes) =>
+            Enumerate(roots, files.Select(f => new BundleFile(f, System.IO.Path.GetFileName(f))), notes);
+
+        /// <summary>Roots are walked; single files keep the relative path they are served under (a static web asset's RelativePath).</summary>
+        public static List<BundleFile> Enumerate(IEnumerable<string> roots, IEnumerable<BundleFile> files, List<string> notes)
         {
             var result = new List<BundleFile>();
             var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -73,10 +78,10 @@ namespace LaunchReady.Tasks.Bundles
 
             foreach (var file in files)
             {
-                var full = Path.GetFullPath(file);
+                var full = Path.GetFullPath(file.Path);
                 if (File.Exists(full) && seen.Add(full))
                 {
-                    result.Add(new BundleFile(full, Path.GetFileName(full)));
+                    result.Add(new BundleFile(full, file.RelativePath.Replace('\\', '/').TrimStart('/')));
                 }
             }
 

@@ -21,7 +21,7 @@ namespace LaunchReady.Tasks.Bundles
         /// <summary>Folders whose files are all public.</summary>
         public ITaskItem[] Roots { get; set; } = Array.Empty<ITaskItem>();
 
-        /// <summary>Single public files (static web assets from referenced projects and packages).</summary>
+        /// <summary>Single public files (static web assets), with the path they are served under as RelativePath metadata.</summary>
         public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
         [Required]
@@ -44,7 +44,7 @@ namespace LaunchReady.Tasks.Bundles
             var notes = new List<string>();
             var files = BundleFiles.Enumerate(
                 Roots.Select(r => FullPath(r.ItemSpec, projectDirectory)),
-                Files.Select(f => FullPath(f.ItemSpec, projectDirectory)),
+                Files.Select(f => new BundleFile(FullPath(f.ItemSpec, projectDirectory), RelativePathOf(f))),
                 notes);
             if (files.Count == 0)
             {
@@ -92,6 +92,15 @@ namespace LaunchReady.Tasks.Bundles
                 files.Count,
                 needles.Select(n => n.Variable).Distinct().Count(),
                 reported);
+        }
+
+        // Static web assets carry the folder they are served under ("_framework/"); the name may be a
+        // fingerprint template ("Shop#[.{fingerprint}]!.wasm"), so the file's own name is used.
+        private static string RelativePathOf(ITaskItem file)
+        {
+            var relative = file.GetMetadata("RelativePath").Replace('\\', '/');
+            var folder = relative.LastIndexOf('/') > 0 ? relative.Substring(0, relative.LastIndexOf('/') + 1) : string.Empty;
+            return folder + Path.GetFileName(file.ItemSpec);
         }
 
         private List<Suppression> LoadSuppressions(EnvManifest? manifest, string projectDirectory)
