@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace LaunchReady.Detection
@@ -12,7 +13,7 @@ namespace LaunchReady.Detection
         private const int Alphabet = 128;
 
         private readonly Entry[]?[] _buckets = new Entry[]?[Alphabet * Alphabet];
-        private readonly ulong[] _rawPairBits = new ulong[256 * 256 / 64];
+        private readonly ulong[] _trigramBits = new ulong[65536 / 64];
         private readonly int _patternCount;
 
         public AnchorIndex(IReadOnlyList<ProviderPattern> patterns)
@@ -37,13 +38,34 @@ namespace LaunchReady.Detection
             foreach (var pair in buckets)
             {
                 _buckets[pair.Key] = pair.Value.ToArray();
-                // Every byte pair that folds to this key: both cases of letters.
-                foreach (var first in Spellings(pair.Key / Alphabet))
+            }
+
+            // The prefilter: a hashed set of every spelling of each anchor's first three bytes (any third
+            // byte for two-character anchors).
+            for (var index = 0; index < patterns.Count; index++)
+            {
+                var ignoreCase = patterns[index].AnchorsIgnoreCase;
+                foreach (var anchor in patterns[index].Anchors)
                 {
-                    foreach (var second in Spellings(pair.Key % Alphabet))
+                    foreach (var first in Spellings(anchor[0], ignoreCase))
                     {
-                        var raw = (first << 8) | second;
-                        _rawPairBits[raw >> 6] |= 1UL << (raw & 63);
+                        foreach (var second in Spellings(anchor[1], ignoreCase))
+                        {
+                            if (anchor.Length == 2)
+                            {
+                                for (var third = 0; third < 256; third++)
+                                {
+                                    SetTrigram(first, second, third);
+                                }
+
+                                continue;
+                            }
+
+                            foreach (var third in Spellings(anchor[2], ignoreCase))
+                            {
+                                SetTrigram(first, second, third);
+                            }
+                        }
                     }
                 }
             }
@@ -84,30 +106,45 @@ namespace LaunchReady.Detection
         /// <summary>
         /// Where anchors occur in the first <paramref name="length"/> bytes of <paramref name="buffer"/>: for each
         /// pattern, its anchor positions in increasing order (null for patterns with none); null when no anchor
-        /// occurs. An 8 KB bit set of every spelling of the anchors' first two bytes keeps the common no-anchor
-        /// position to one L1-resident look-up.
+        /// occurs. An 8 KB hashed set of the anchors' first three bytes keeps the common no-anchor position to
+        /// one L1-resident look-up, even in text full of the two-letter pairs anchors begin with.
         /// </summary>
         public List<int>?[]? FindPositions(byte[] buffer, int length)
         {
             List<int>?[]? positions = null;
-            var bits = _rawPairBits;
+            var bits = _trigramBits;
             if (length < 2)
             {
                 return null;
             }
 
-            int second = buffer[0];
-            for (var i = 0; i + 1 < length; i++)
+            var last = length - 1;
+            for (var i = 0; i < last; i++)
             {
-                var first = second;
-                second = buffer[i + 1];
-                var raw = (first << 8) | second;
-                if ((bits[raw >> 6] & (1UL << (raw & 63))) == 0)
+                // Three bytes as one little-endian number; past the end the third byte reads as 0.
+                var trigram = i + 4 <= length && BitConverter.IsLittleEndian
+                    ? (int)(BitConverter.ToUInt32(buffer, i) & 0xFFFFFF)
+                    : buffer[i] | (buffer[i + 1] << 8) | (i + 2 < length ? buffer[i + 2] << 16 : 0);
+                var hash = Hash(trigram);
+                if ((bits[hash >> 6] & (1UL << (hash & 63))) == 0)
                 {
                     continue;
                 }
 
-                foreach (var entry in _buckets[Key((char)first, (char)second)]!)
+                int first = buffer[i];
+                int second = buffer[i + 1];
+                if ((first | second) >= Alphabet)
+                {
+                    continue;
+                }
+
+                var bucket = _buckets[Key((char)first, (char)second)];
+                if (bucket is null)
+                {
+                    continue;
+                }
+
+                foreach (var entry in bucket)
                 {
                     if (entry.Matches(buffer, length, i))
                     {
@@ -124,12 +161,22 @@ namespace LaunchReady.Detection
             return positions;
         }
 
+        // 16-bit multiplicative hash of three bytes; a 64 Kbit (8 KB) set stays in L1.
+        private static int Hash(int trigram) => (int)(((uint)trigram * 2654435761u) >> 16);
+
+        private void SetTrigram(int first, int second, int third)
+        {
+            var hash = Hash(first | (second << 8) | (third << 16));
+            _trigramBits[hash >> 6] |= 1UL << (hash & 63);
+        }
+
         // Letters fold to lower case so case-insensitive anchors share a bucket with their other spellings.
         private static int Key(char first, char second) => (Fold(first) * Alphabet) + Fold(second);
 
         private static int Fold(char c) => c >= 'A' && c <= 'Z' ? c + 32 : c;
 
-        private static int[] Spellings(int folded) => folded >= 'a' && folded <= 'z' ? new[] { folded, folded - 32 } : new[] { folded };
+        private static int[] Spellings(char c, bool ignoreCase) =>
+            ignoreCase && char.IsLetter(c) && c < Alphabet ? new int[] { char.ToLowerInvariant(c), char.ToUpperInvariant(c) } : new int[] { c };
 
         private readonly struct Entry
         {

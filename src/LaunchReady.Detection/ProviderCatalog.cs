@@ -14,6 +14,9 @@ namespace LaunchReady.Detection
         private const string B = @"(?<![A-Za-z0-9_\-])";
         private const string E = @"(?![A-Za-z0-9_\-])";
 
+        // A PEM private key with its armour and line breaks: RSA 4096 is about 3.3 KB, escaped in JSON a little more.
+        private const int LongestKey = 16 * 1024;
+
         // Published as examples by their vendors; real-looking but public.
         private const string JwtIoExampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
         private const string AzuriteAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -32,7 +35,7 @@ namespace LaunchReady.Detection
             new ProviderPattern("gcp-service-account-key", "GCP service account private key", "GOOGLE_APPLICATION_CREDENTIALS",
                 new[] { "\"private_key\"" },
                 @"""private_key""\s*:\s*""(?<s>-----BEGIN PRIVATE KEY-----[A-Za-z0-9+/=\\\s]{64,}?-----END PRIVATE KEY-----(\\n)?)""",
-                validate: HasKeyBody, requiredContext: "service_account", requireRandom: false),
+                validate: HasKeyBody, requiredContext: "service_account", requireRandom: false, longestMatch: LongestKey),
             new ProviderPattern("google-api-key", "Google API key", "GOOGLE_API_KEY",
                 new[] { "AIza" }, B + "AIza[0-9A-Za-z_\\-]{35}" + E),
             new ProviderPattern("google-oauth-client-secret", "Google OAuth client secret", "GOOGLE_CLIENT_SECRET",
@@ -121,7 +124,7 @@ namespace LaunchReady.Detection
                 confidence: Confidence.Medium, anchorsIgnoreCase: true),
             new ProviderPattern("discord-bot-token", "Discord bot token", "DISCORD_BOT_TOKEN",
                 new[] { "MT", "Nj", "Nz", "OD", "OT" }, B + "[MNO][A-Za-z0-9_\\-]{23,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,40}" + E,
-                validate: TokenChecks.StartsWithBase64UserId),
+                validate: TokenChecks.StartsWithBase64UserId, anchorStartsMatch: true),
             new ProviderPattern("discord-webhook", "Discord webhook URL", "DISCORD_WEBHOOK_URL",
                 new[] { "discord" }, @"https://(ptb\.|canary\.)?discord(app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,70}"),
             new ProviderPattern("telegram-bot-token", "Telegram bot token", "TELEGRAM_BOT_TOKEN",
@@ -151,7 +154,7 @@ namespace LaunchReady.Detection
             new ProviderPattern("datadog-api-key", "Datadog API or application key", "DD_API_KEY",
                 new[] { "datadog", "dd_api", "dd_app", "dd-api", "dd-app", "ddapi", "ddapp" },
                 @"(?i)(datadog|dd)[_\-]?(api|app(lication)?)[_\-]?key[""']?\s*[:=,]\s*[""']?(?<s>[a-f0-9]{32}([a-f0-9]{8})?)(?![a-f0-9])",
-                anchorsIgnoreCase: true),
+                anchorsIgnoreCase: true, anchorStartsMatch: true),
             new ProviderPattern("sentry-auth-token", "Sentry auth token", "SENTRY_AUTH_TOKEN",
                 new[] { "sntrys_", "sntryu_" }, B + "sntry[su]_[A-Za-z0-9+/=_]{40,}" + E),
             new ProviderPattern("sentry-dsn-secret", "Sentry DSN with a secret key", "SENTRY_DSN",
@@ -193,14 +196,14 @@ namespace LaunchReady.Detection
             new ProviderPattern("private-key", "Private key", "PRIVATE_KEY",
                 new[] { "-----BEGIN" },
                 @"-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----[A-Za-z0-9+/=\\\s:,\-]{64,}?(-----END [A-Z ]{0,20}PRIVATE KEY( BLOCK)?-----|(?=[""'`]|$))",
-                validate: HasKeyBody, requireRandom: false),
+                validate: HasKeyBody, requireRandom: false, longestMatch: LongestKey),
             new ProviderPattern("putty-private-key", "PuTTY private key", "PRIVATE_KEY",
                 new[] { "PuTTY-User-Key-File-" }, @"PuTTY-User-Key-File-[0-9]: [\s\S]{0,400}?Private-Lines: [0-9]+", requireRandom: false),
             new ProviderPattern("age-secret-key", "age secret key", "AGE_SECRET_KEY",
                 new[] { "AGE-SECRET-KEY-1" }, "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
             new ProviderPattern("jwt", "Signed JSON Web Token", "JWT_TOKEN",
                 new[] { "eyJ" }, B + "eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{20,}" + E,
-                validate: token => TokenChecks.IsSignedJwt(token) && !token.EndsWith(JwtIoExampleSignature, StringComparison.Ordinal)),
+                validate: token => TokenChecks.IsSignedJwt(token) && !token.EndsWith(JwtIoExampleSignature, StringComparison.Ordinal), longestMatch: 8192),
             new ProviderPattern("database-url-password", "Database URL with an inline password", "DATABASE_URL",
                 new[] { "postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse" },
                 @"(?i)(?<![A-Za-z0-9+])(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://(?<user>[^:@/\s""'?#]*):(?<s>[^@/\s""'?#]{3,})@[^\s""'/?#]+",

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace LaunchReady.Detection
 {
     /// <summary>
@@ -223,5 +225,170 @@ namespace LaunchReady.Detection
         private static int Multiply(int a, int b) => a == Unbounded || (long)a * b >= Unbounded ? Unbounded : a * b;
 
         private static int Greater(int a, int b) => a > b ? a : b;
+            /// <summary>
+        /// Whether every match of <paramref name="pattern"/> starts with one of its <paramref name="anchors"/>: true
+        /// when, past inline options and lookbehinds, each top-level alternative opens with a literal that
+        /// begins with an anchor. Such a pattern can be tried only at the anchors' positions.
+        /// </summary>
+        public static bool AnchorStartsMatch(string pattern, string[] anchors, bool anchorsIgnoreCase)
+        {
+            var i = 0;
+            var ignoreCase = anchorsIgnoreCase;
+            while (i < pattern.Length && pattern[i] == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
+            {
+                var third = i + 2 < pattern.Length ? pattern[i + 2] : '\0';
+                var fourth = i + 3 < pattern.Length ? pattern[i + 3] : '\0';
+                var isLookaround = third == '=' || third == '!' || (third == '<' && (fourth == '=' || fourth == '!'));
+                var close = ClosingParen(pattern, i);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                if (!isLookaround)
+                {
+                    if (pattern.IndexOf(':', i, close - i) >= 0)
+                    {
+                        break; // a group such as (?:...) or (?i:...): look inside it below
+                    }
+
+                    ignoreCase |= pattern.IndexOf('i', i, close - i) >= 0;
+                }
+
+                i = close + 1;
+            }
+
+            var alternatives = new List<string>();
+            if (i < pattern.Length && pattern[i] == '(')
+            {
+                var close = ClosingParen(pattern, i);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                var body = i + 1;
+                if (pattern[body] == '?')
+                {
+                    body = pattern.IndexOf(pattern[body + 1] == '<' ? '>' : ':', body) + 1;
+                }
+
+                alternatives.AddRange(TopLevelAlternatives(pattern, body, close));
+            }
+            else
+            {
+                alternatives.Add(pattern.Substring(i));
+            }
+
+            var comparison = ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal;
+            foreach (var alternative in alternatives)
+            {
+                var literal = LeadingLiteral(alternative);
+                var startsWithAnchor = false;
+                foreach (var anchor in anchors)
+                {
+                    startsWithAnchor |= literal.Length >= anchor.Length && literal.StartsWith(anchor, comparison);
+                }
+
+                if (!startsWithAnchor)
+                {
+                    return false;
+                }
+            }
+
+            return alternatives.Count > 0;
+        }
+
+        private static int ClosingParen(string p, int open)
+        {
+            var depth = 0;
+            for (var i = open; i < p.Length; i++)
+            {
+                switch (p[i])
+                {
+                    case '\\':
+                        i++;
+                        break;
+                    case '[':
+                        while (i + 1 < p.Length && p[i + 1] != ']')
+                        {
+                            i += p[i + 1] == '\\' ? 2 : 1;
+                        }
+
+                        i++;
+                        break;
+                    case '(':
+                        depth++;
+                        break;
+                    case ')':
+                        if (--depth == 0)
+                        {
+                            return i;
+                        }
+
+                        break;
+                }
+            }
+
+            return -1;
+        }
+
+        private static List<string> TopLevelAlternatives(string p, int start, int end)
+        {
+            var parts = new List<string>();
+            var depth = 0;
+            var partStart = start;
+            for (var i = start; i < end; i++)
+            {
+                switch (p[i])
+                {
+                    case '\\':
+                        i++;
+                        break;
+                    case '(':
+                        depth++;
+                        break;
+                    case ')':
+                        depth--;
+                        break;
+                    case '|' when depth == 0:
+                        parts.Add(p.Substring(partStart, i - partStart));
+                        partStart = i + 1;
+                        break;
+                }
+            }
+
+            parts.Add(p.Substring(partStart, end - partStart));
+            return parts;
+        }
+
+        // The fixed text an alternative opens with ("mongodb" for "mongodb(\\+srv)?"); a character made optional by a quantifier is not part of it.
+        private static string LeadingLiteral(string alternative)
+        {
+            var literal = new System.Text.StringBuilder();
+            for (var i = 0; i < alternative.Length; i++)
+            {
+                var c = alternative[i];
+                if (c == '\\' && i + 1 < alternative.Length && !char.IsLetterOrDigit(alternative[i + 1]))
+                {
+                    literal.Append(alternative[++i]);
+                }
+                else if (char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/' || c == '=' || c == '~' || c == '"' || c == '\'' || c == ',' || c == ' ')
+                {
+                    literal.Append(c);
+                }
+                else
+                {
+                    if ((c == '?' || c == '*' || c == '{') && literal.Length > 0)
+                    {
+                        literal.Length--;
+                    }
+
+                    break;
+                }
+            }
+
+            return literal.ToString();
+        }
     }
 }

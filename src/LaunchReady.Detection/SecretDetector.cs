@@ -59,7 +59,7 @@ namespace LaunchReady.Detection
                 {
                     for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
                     {
-                        Accept(pattern, text, match, 0, ref findings);
+                        Accept(pattern, text, match, 0, null, ref findings);
                     }
                 }
                 catch (RegexMatchTimeoutException)
@@ -73,11 +73,12 @@ namespace LaunchReady.Detection
         }
 
         /// <summary>
-        /// Every provider-format credential in the first <paramref name="length"/> bytes of a file, read as
-        /// Latin-1 (one char per byte, so starts are byte offsets and no input fails to decode). Made for
-        /// large files: anchors are found on the bytes, and each pattern's expression only runs in windows
-        /// around its own anchors, as long as the longest text it can match, so a 4 MB chunk of minified
-        /// JavaScript that mentions "path" a hundred times costs a hundred small windows, not a full regex pass.
+        /// Every provider-format credential in the first <paramref name="length"/> bytes of a file, read one
+        /// char per byte (so starts are byte offsets and no input fails to decode). Made for
+        /// large files: anchors are found on the bytes; a pattern whose matches start with its anchor is
+        /// tried only at those positions, and the few whose anchor sits inside the match run only in windows
+        /// around it, so a 4 MB chunk of minified JavaScript that says "path" a thousand times costs a
+        /// thousand anchored attempts, not a regular-expression pass per pattern.
         /// </summary>
         public static List<SecretFinding>? ScanBuffer(byte[] buffer, int length)
         {
@@ -91,91 +92,134 @@ namespace LaunchReady.Detection
             for (var index = 0; index < Patterns.Count; index++)
             {
                 var positions = anchors[index];
-                if (positions is null)
+                var pattern = Patterns[index];
+                if (positions is null
+                    || (pattern.RequiredContext is not null && !ContainsIgnoreCase(buffer, length, pattern.RequiredContext)))
                 {
                     continue;
                 }
 
-                var pattern = Patterns[index];
-                var reach = Math.Min(pattern.MaxLength, MaxWindowReach);
-                var before = Math.Min(reach, MaxLeadBeforeAnchor);
-                var windowStart = -1;
-                var windowEnd = -1;
-                foreach (var position in positions)
+                try
                 {
-                    // One extra byte on each side lets the boundary lookarounds see the real neighbours.
-                    var start = Math.Max(0, position - before - 1);
-                    var end = (int)Math.Min(length, (long)position + reach + 1);
-                    if (start <= windowEnd)
+                    if (pattern.AnchoredRegex is not null)
                     {
-                        windowEnd = Math.Max(windowEnd, end);
-                        continue;
+                        foreach (var position in positions)
+                        {
+                            // One character before the anchor and one after the longest match let the boundary lookarounds see the real neighbours.
+                            var start = Math.Max(0, position - 1);
+                            var end = (int)Math.Min(length, (long)position + pattern.ScanReach + 1);
+                            var window = Ascii.GetString(buffer, start, end - start);
+                            var match = pattern.AnchoredRegex.Match(window, position - start);
+                            if (match.Success && (match.Index + match.Length < window.Length || end == length))
+                            {
+                                Accept(pattern, window, match, start, buffer, ref findings);
+                            }
+                        }
                     }
-
-                    if (windowEnd > 0)
+                    else
                     {
-                        ScanWindow(pattern, buffer, length, windowStart, windowEnd, ref findings);
+                        ScanWindows(pattern, buffer, length, positions, ref findings);
                     }
-
-                    windowStart = start;
-                    windowEnd = end;
                 }
-
-                ScanWindow(pattern, buffer, length, windowStart, windowEnd, ref findings);
+                catch (RegexMatchTimeoutException)
+                {
+                    // Pathological input: skip this pattern rather than stall the build.
+                }
             }
 
             findings?.Sort((a, b) => a.Start.CompareTo(b.Start));
             return findings;
         }
 
-        // Caps for unbounded expressions (a PEM body): longer than any real credential, far shorter than a bundle.
-        private const int MaxWindowReach = 16 * 1024;
+        // How far before its anchor a match may start, for the few patterns whose anchor sits inside the match.
         private const int MaxLeadBeforeAnchor = 256;
-        private const int ContextReach = 8 * 1024;
+
+        private static void ScanWindows(ProviderPattern pattern, byte[] buffer, int length, List<int> positions, ref List<SecretFinding>? findings)
+        {
+            var reach = pattern.ScanReach;
+            var before = Math.Min(reach, MaxLeadBeforeAnchor);
+            var windowStart = -1;
+            var windowEnd = -1;
+            foreach (var position in positions)
+            {
+                // One extra character on each side lets the boundary lookarounds see the real neighbours.
+                var start = Math.Max(0, position - before - 1);
+                var end = (int)Math.Min(length, (long)position + reach + 1);
+                if (start <= windowEnd)
+                {
+                    windowEnd = Math.Max(windowEnd, end);
+                    continue;
+                }
+
+                if (windowEnd > 0)
+                {
+                    ScanWindow(pattern, buffer, length, windowStart, windowEnd, ref findings);
+                }
+
+                windowStart = start;
+                windowEnd = end;
+            }
+
+            ScanWindow(pattern, buffer, length, windowStart, windowEnd, ref findings);
+        }
 
         private static void ScanWindow(ProviderPattern pattern, byte[] buffer, int length, int start, int end, ref List<SecretFinding>? findings)
         {
-            if (pattern.RequiredContext is not null)
+            var window = Ascii.GetString(buffer, start, end - start);
+            for (var match = pattern.Regex.Match(window); match.Success; match = match.NextMatch())
             {
-                var contextStart = Math.Max(0, start - ContextReach);
-                var context = Latin1.GetString(buffer, contextStart, Math.Min(length, end + ContextReach) - contextStart);
-                if (context.IndexOf(pattern.RequiredContext, StringComparison.OrdinalIgnoreCase) < 0)
+                // A match touching a cut edge of the window saw a false boundary; the real text continues there.
+                if ((match.Index == 0 && start > 0) || (match.Index + match.Length == window.Length && end < length))
                 {
-                    return;
+                    continue;
                 }
-            }
 
-            var window = Latin1.GetString(buffer, start, end - start);
-            try
-            {
-                for (var match = pattern.Regex.Match(window); match.Success; match = match.NextMatch())
-                {
-                    // A match touching a cut edge of the window saw a false boundary; the real text continues there.
-                    if ((match.Index == 0 && start > 0) || (match.Index + match.Length == window.Length && end < length))
-                    {
-                        continue;
-                    }
-
-                    Accept(pattern, window, match, start, ref findings);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Pathological input: skip this window rather than stall the build.
+                Accept(pattern, window, match, start, buffer, ref findings);
             }
         }
 
-        private static readonly System.Text.Encoding Latin1 = System.Text.Encoding.GetEncoding(28591);
+        // ASCII letters compared without case, on the bytes: a required context word anywhere in the buffer.
+        private static bool ContainsIgnoreCase(byte[] buffer, int length, string word)
+        {
+            var lower = (byte)char.ToLowerInvariant(word[0]);
+            var upper = (byte)char.ToUpperInvariant(word[0]);
+            for (var i = 0; i + word.Length <= length; i++)
+            {
+                var b = buffer[i];
+                if (b != lower && b != upper)
+                {
+                    continue;
+                }
+
+                var k = 1;
+                while (k < word.Length && char.ToLowerInvariant((char)buffer[i + k]) == char.ToLowerInvariant(word[k]))
+                {
+                    k++;
+                }
+
+                if (k == word.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // One char per byte, and the runtime's fastest decoder: credentials are ASCII, and a byte above 0x7F
+        // becomes '?', which is as much a token boundary as the character it stood for.
+        private static readonly System.Text.Encoding Ascii = System.Text.Encoding.ASCII;
 
         // Applies the pattern's checks to a match in `text` and records it at `offset` + its start.
-        private static void Accept(ProviderPattern pattern, string text, Match match, int offset, ref List<SecretFinding>? findings)
+        // `buffer`, when given, is the file the text was cut from at `offset`: data-URI context is looked up there.
+        private static void Accept(ProviderPattern pattern, string text, Match match, int offset, byte[]? buffer, ref List<SecretFinding>? findings)
         {
             var group = match.Groups["s"];
             var start = group.Success ? group.Index : match.Index;
             var length = group.Success ? group.Length : match.Length;
             var secret = text.Substring(start, length);
             if ((pattern.RequireRandom && !TokenChecks.LooksRandom(secret))
-                || InsideDataUri(text, start)
+                || (buffer is null ? InsideDataUri(text, start) : InsideDataUri(buffer, offset + start))
                 || (pattern.Validate is not null && !pattern.Validate(secret))
                 || Overlaps(findings, offset + start, length))
             {
@@ -189,6 +233,12 @@ namespace LaunchReady.Detection
         }
 
         // data:image/png;base64,AAAA...: embedded file content, where any token shape can occur by chance.
+        private static bool InsideDataUri(byte[] buffer, int start)
+        {
+            var from = Math.Max(0, start - 4096);
+            return InsideDataUri(Ascii.GetString(buffer, from, start - from), start - from);
+        }
+
         private static bool InsideDataUri(string text, int start)
         {
             var marker = start >= 7 ? text.LastIndexOf("base64,", start - 1, System.Math.Min(start, 4096), StringComparison.Ordinal) : -1;

@@ -37,6 +37,24 @@ namespace LaunchReady.Analyzers.Tests.Secrets
 
         [Theory]
         [MemberData(nameof(FormatNames))]
+        public void BufferScan_FindsWhatTheStringScanFinds_InsideMinifiedCode(string format)
+        {
+            // The bundle scanner's path: anchors on bytes, expressions only at or around them.
+            for (var seed = 0; seed < 20; seed++)
+            {
+                var sample = FakeTokens.Formats[format].Positive(new Random(seed * 7919 + format.Length));
+                var filler = string.Concat(Enumerable.Repeat("function(e,t){return e.path.map(n=>n*t)};", 50 + seed));
+                var text = filler + "config = \"" + sample.Text + "\";" + filler;
+                var bytes = System.Text.Encoding.ASCII.GetBytes(text);
+                var expected = (SecretDetector.Scan(text) ?? new List<SecretFinding>()).Select(f => (f.RuleName, f.Start, f.Length));
+                var actual = (SecretDetector.ScanBuffer(bytes, bytes.Length) ?? new List<SecretFinding>()).Select(f => (f.RuleName, f.Start, f.Length));
+                Assert.Equal(expected, actual);
+                Assert.Contains(actual, f => f.RuleName == format);
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(FormatNames))]
         public void NearMiss_IsNotReportedAsThatFormat(string format)
         {
             for (var seed = 0; seed < 20; seed++)
