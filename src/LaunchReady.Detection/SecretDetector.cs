@@ -233,10 +233,25 @@ namespace LaunchReady.Detection
         }
 
         // data:image/png;base64,AAAA...: embedded file content, where any token shape can occur by chance.
+        // The same test on the bytes, walking back from the secret: no decoding for the usual "no marker" answer.
         private static bool InsideDataUri(byte[] buffer, int start)
         {
-            var from = Math.Max(0, start - 4096);
-            return InsideDataUri(Ascii.GetString(buffer, from, start - from), start - from);
+            var limit = Math.Max(0, start - 4096);
+            for (var i = start - 1; i >= limit; i--)
+            {
+                var b = buffer[i];
+                if (b == ',' && i >= 6 && buffer[i - 1] == '4' && buffer[i - 2] == '6' && buffer[i - 3] == 'e' && buffer[i - 4] == 's' && buffer[i - 5] == 'a' && buffer[i - 6] == 'b')
+                {
+                    return true;
+                }
+
+                if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '"' || b == '\'' || b == ',')
+                {
+                    return false;
+                }
+            }
+
+            return false;
         }
 
         private static bool InsideDataUri(string text, int start)

@@ -23,6 +23,9 @@ namespace LaunchReady.Tasks.Bundles
         private readonly IReadOnlyList<SecretNeedle> needles;
         private readonly int chunkSize;
 
+        // Kept between files: a scanner scans one file at a time.
+        private byte[] reusable = new byte[0];
+
         public TextBundleScanner(IReadOnlyList<SecretNeedle> needles, int chunkSize = DefaultChunkSize)
         {
             this.needles = needles;
@@ -33,7 +36,9 @@ namespace LaunchReady.Tasks.Bundles
         public List<BundleHit> Scan(Stream stream)
         {
             var hits = new List<BundleHit>();
-            var buffer = new byte[chunkSize];
+            // Small files get a small buffer: a fresh 4 MB array per file costs more than reading the file.
+            var size = stream.CanSeek ? (int)Math.Min(chunkSize, Math.Max(stream.Length + 1, Overlap * 2)) : chunkSize;
+            var buffer = size <= reusable.Length ? reusable : (reusable = new byte[size]);
             long bufferStart = 0;
             var filled = 0;
             var reported = -1L;
