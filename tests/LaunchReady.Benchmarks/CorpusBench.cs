@@ -23,6 +23,10 @@ namespace LaunchReady.Benchmarks
     {
         private static readonly string[] SonarRules = { "S2068", "S6418", "S1075", "S5332", "S6962" };
 
+        // The corpus project's env manifest, so LR0050 runs (and is timed) as it does in a project that has one.
+        private static readonly AnalyzerOptions CorpusOptions = new AnalyzerOptions(
+            ImmutableArray.Create<AdditionalText>(new ManifestText("/corpus/launchready.env.json", CorpusGenerator.Manifest(40))));
+
         public static async Task<int> RunAsync()
         {
             var files = CorpusGenerator.Generate(files: 40, linesPerFile: 2_400, largeFileLines: 6_000);
@@ -79,12 +83,12 @@ namespace LaunchReady.Benchmarks
             // The IDE case: the largest file analyzed on its own.
             var compilation = Compile(files);
             var large = compilation.SyntaxTrees.Single(t => t.FilePath.EndsWith("LargeFeature.cs", StringComparison.Ordinal));
-            var withAnalyzers = compilation.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false));
+            var withAnalyzers = compilation.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(CorpusOptions, null, true, false));
             await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(large), null, CancellationToken.None);
             var document = Stopwatch.StartNew();
             var fresh = Compile(files);
             var freshLarge = fresh.SyntaxTrees.Single(t => t.FilePath.EndsWith("LargeFeature.cs", StringComparison.Ordinal));
-            var freshAnalyzers = fresh.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false));
+            var freshAnalyzers = fresh.WithAnalyzers(ours, new CompilationWithAnalyzersOptions(CorpusOptions, null, true, false));
             await freshAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(freshLarge, CancellationToken.None);
             await freshAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(fresh.GetSemanticModel(freshLarge), null, CancellationToken.None);
             document.Stop();
@@ -93,6 +97,18 @@ namespace LaunchReady.Benchmarks
         }
 
         /// <summary>Runs the analyzers over every .cs file under a folder and lists the findings by rule.</summary>
+        /// <summary>`-- corpus-one Name`: one analyzer on the corpus, median of three, for working on its cost.</summary>
+        public static async Task<int> OneAsync(string analyzerName)
+        {
+            var files = CorpusGenerator.Generate(files: 40, linesPerFile: 2_400, largeFileLines: 6_000);
+            var analyzer = LaunchReadyAnalyzers().Single(a => a.GetType().Name == analyzerName);
+            var times = await MedianAsync(files, ImmutableArray.Create(analyzer));
+            var findings = await Compile(files).WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(CorpusOptions, null, true, false))
+                .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+            Console.WriteLine($"{analyzerName}: {times.Values.Sum(t => t.TotalMilliseconds):F1} ms, {findings.Length} findings");
+            return 0;
+        }
+
         public static async Task<int> SmokeAsync(string folder)
         {
             var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
@@ -100,8 +116,16 @@ namespace LaunchReady.Benchmarks
                 .Select(f => (f, File.ReadAllText(f)))
                 .ToList();
             var compilation = Compile(files);
+
+            // The folder's own configuration files reach the analyzers as the package's targets would pass them.
+            var configuration = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !f.Contains("/node_modules/"))
+                .Where(f => Path.GetFileName(f) is "launchready.env.json" or ".env.example" or "launchSettings.json"
+                    || (Path.GetFileName(f).StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+                .Select(f => (AdditionalText)new ManifestText(f, File.ReadAllText(f)))
+                .ToImmutableArray();
             var diagnostics = await compilation
-                .WithAnalyzers(LaunchReadyAnalyzers(), new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, true, false))
+                .WithAnalyzers(LaunchReadyAnalyzers(), new CompilationWithAnalyzersOptions(new AnalyzerOptions(configuration), null, true, false))
                 .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             foreach (var group in diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key))
             {
@@ -151,7 +175,7 @@ namespace LaunchReady.Benchmarks
             // Sequential analysis, so that each analyzer's time is its own.
             var withAnalyzers = compilation.WithAnalyzers(
                 analyzers,
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                new CompilationWithAnalyzersOptions(CorpusOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
             var times = new Dictionary<string, TimeSpan>();
             foreach (var analyzer in analyzers)
@@ -207,5 +231,14 @@ namespace LaunchReady.Benchmarks
                 context.RegisterOperationAction(_ => { }, OperationKind.Literal);
             }
         }
+    }
+
+    /// <summary>An additional file held in memory (the corpus manifest, or a configuration file read for a smoke run).</summary>
+    internal sealed class ManifestText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }

@@ -113,9 +113,16 @@ namespace LaunchReady.Benchmarks
                                     .Handle<HttpRequestException>()
                                     .WaitAndRetryAsync(3, attempt => TimeSpan.FromSeconds(Math.Pow(2, attempt)));
 
+                                public int Timeout => configuration.GetValue<int>("Partners:{{name}}:TimeoutSeconds", 10);
+
+                                public string? ApiKey => Environment.GetEnvironmentVariable("{{name.ToUpperInvariant()}}_API_KEY")
+                                    ?? configuration.GetSection("Partners").GetSection("{{name}}")["ApiKey"];
+
+                                public string? Database => configuration.GetConnectionString("{{name}}");
+
                                 public async Task<string> FetchAsync(string key, CancellationToken ct)
                                 {
-                                    var baseUrl = configuration["{{Pick(random)}}"] ?? throw new InvalidOperationException("{{Pick(random)}}");
+                                    var baseUrl = configuration["Partners:{{name}}:BaseUrl"] ?? throw new InvalidOperationException("{{Pick(random)}}");
                                     var response = await Retry.ExecuteAsync(() => http.GetAsync($"{baseUrl}/items/{key}?format=json&v={{random.Next(1, 9)}}", ct));
                                     return await response.Content.ReadAsStringAsync(ct);
                                 }
@@ -150,6 +157,30 @@ namespace LaunchReady.Benchmarks
             }
 
             return text.ToString();
+        }
+
+        /// <summary>
+        /// The env manifest the corpus project ships: the generated clients' keys are declared except in one
+        /// file out of ten, as in a project that adopted the manifest and has a few reads left to declare.
+        /// </summary>
+        public static string Manifest(int files)
+        {
+            var text = new StringBuilder("{\n  \"environments\": [\"Staging\", \"Production\"],\n  \"variables\": {\n");
+            var entries = new List<string>();
+            for (var file = 1; file < files; file += file % 10 == 9 ? 2 : 1)
+            {
+                for (var block = 1; block < 200; block += 5)
+                {
+                    var name = $"F{file}B{block}";
+                    entries.Add($"    \"{name.ToUpperInvariant()}_API_KEY\": {{ \"secret\": true, \"required\": true }}");
+                    entries.Add($"    \"Partners__{name}__TimeoutSeconds\": {{ \"default\": \"10\" }}");
+                    entries.Add($"    \"ConnectionStrings__{name}\": {{ \"secret\": true, \"required\": [\"Production\"] }}");
+                    entries.Add($"    \"Partners__{name}__BaseUrl\": {{ \"required\": true }}");
+                    entries.Add($"    \"Partners__{name}__ApiKey\": {{ \"secret\": true }}");
+                }
+            }
+
+            return text.Append(string.Join(",\n", entries)).Append("\n  }\n}\n").ToString();
         }
 
         // A literal ready to sit between the quotes of a regular C# string.

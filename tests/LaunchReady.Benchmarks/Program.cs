@@ -12,6 +12,11 @@ namespace LaunchReady.Benchmarks
                 return await CorpusBench.RunAsync();
             }
 
+            if (args.Length > 1 && args[0] == "corpus-one")
+            {
+                return await CorpusBench.OneAsync(args[1]);
+            }
+
             if (args.Length > 0 && args[0] == "bundle")
             {
                 return BundleBench.Run();

@@ -113,7 +113,8 @@ namespace LaunchReady.EndToEnd.Tests
                 """);
             var output = Path.Combine(directory, "published");
 
-            var result = _package.Publish(directory, output);
+            var binlog = Path.Combine(directory, "publish.binlog");
+            var result = _package.Publish(directory, output, "-bl:" + binlog);
 
             Assert.NotEqual(0, result.ExitCode);
             Assert.DoesNotContain("MSB4018", result.Output);
@@ -121,6 +122,7 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.Matches(@"_framework[/\\]BlazorLeak\.[a-z0-9]+\.wasm$", leak.Path);
             Assert.Contains("BlazorLeak.Pages.Checkout.OnInitialized", leak.Message);
             Assert.DoesNotContain("51HxQm2eZvKYlo2C9f8e7d6c5b4a3f2e1d0c8b7a6", result.Output);
+            ManifestBuildTests.AssertNotInBinaryLog(binlog, "sk_live_51HxQm2eZvKYlo2C9f8e7d6c5b4a3f2e1d0c8b7a6");
 
             // A fresh folder: a publish folder keeps the stale leaky assembly (which would rightly be reported).
             File.Delete(Path.Combine(directory, "Pages", "Checkout.razor"));

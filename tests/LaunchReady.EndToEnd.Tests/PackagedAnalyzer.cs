@@ -121,11 +121,11 @@ namespace LaunchReady.EndToEnd.Tests
             return directory;
         }
 
-        public CommandResult Publish(string projectDirectory, string output) =>
+        public CommandResult Publish(string projectDirectory, string output, params string[] extraArguments) =>
             DotNetCli.Run(
                 projectDirectory,
                 new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackagesFolder },
-                "publish", "-c", "Release", "-o", output, "-nologo", "--disable-build-servers");
+                new[] { "publish", "-c", "Release", "-o", output, "-nologo", "--disable-build-servers" }.Concat(extraArguments).ToArray());
 
         private void WriteNuGetConfig(string directory) =>
             File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""

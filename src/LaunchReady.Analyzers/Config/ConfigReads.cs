@@ -33,6 +33,24 @@ namespace LaunchReady.Analyzers.Config
             return environment is null ? null : new ConfigReads(compilation, environment);
         }
 
+        /// <summary>Names of the methods that read configuration by key; most invocations are turned away by their name alone.</summary>
+        public static bool IsReadMethodName(string name)
+        {
+            switch (name)
+            {
+                case "GetEnvironmentVariable":
+                case "GetValue":
+                case "Bind":
+                case "GetConnectionString":
+                case "GetRequiredSection":
+                case "BindConfiguration":
+                case "GetSection":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>The key an operation reads, whether it names an environment variable or a section, and the argument holding the name.</summary>
         public (string Key, bool IsVariable, bool IsSection, IOperation Argument)? Classify(IOperation operation)
         {
@@ -58,6 +76,11 @@ namespace LaunchReady.Analyzers.Config
             }
 
             var method = invocation.TargetMethod;
+            if (!IsReadMethodName(method.Name))
+            {
+                return null;
+            }
+
             var type = method.ContainingType?.OriginalDefinition;
             if (SymbolEqualityComparer.Default.Equals(type, environment))
             {

@@ -50,6 +50,8 @@ namespace LaunchReady.Analyzers.Config
                 var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
                 declared.SetIgnored(ConfigOptions.IgnoredKeys.Read(global, global));
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
+                // Invocations are turned away by method name and property references unless they are indexers,
+                // before any symbol comparison: most operations of a compilation are neither.
                 start.RegisterOperationAction(
                     testCode.OutsideTests(c => Analyze(c, reads, declared)),
                     OperationKind.Invocation,

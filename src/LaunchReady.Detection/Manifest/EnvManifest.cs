@@ -80,6 +80,9 @@ namespace LaunchReady.Detection.Manifest
 
         public List<string> Environments { get; } = new List<string>();
 
+        private readonly Dictionary<string, EnvVariable> byName = new Dictionary<string, EnvVariable>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>In file order; add through <see cref="Add"/> so <see cref="Find"/> sees them.</summary>
         public List<EnvVariable> Variables { get; } = new List<EnvVariable>();
 
         public List<ManifestProblem> Problems { get; } = new List<ManifestProblem>();
@@ -87,8 +90,17 @@ namespace LaunchReady.Detection.Manifest
         /// <summary>The accepted client-bundle findings (a "suppressions" array), read by the bundle scan.</summary>
         public Json.JsonNode? Suppressions { get; set; }
 
-        public EnvVariable? Find(string name) =>
-            Variables.Find(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
+        public EnvVariable? Find(string name) => byName.TryGetValue(name, out var variable) ? variable : null;
+
+        /// <summary>Adds a variable; names are unique without regard to case, and the first declaration stays.</summary>
+        public void Add(EnvVariable variable)
+        {
+            Variables.Add(variable);
+            if (!byName.ContainsKey(variable.Name))
+            {
+                byName[variable.Name] = variable;
+            }
+        }
 
         public TextPosition PositionOf(int offset) => TextPosition.Of(Text, offset);
     }

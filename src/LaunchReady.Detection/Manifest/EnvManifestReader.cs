@@ -111,7 +111,7 @@ namespace LaunchReady.Detection.Manifest
 
                 var upper = name.ToUpperInvariant();
                 var isPublic = prefixes.Any(p => upper.StartsWith(p, StringComparison.Ordinal));
-                manifest.Variables.Add(new EnvVariable(name, Math.Max(0, nameStart))
+                manifest.Add(new EnvVariable(name, Math.Max(0, nameStart))
                 {
                     RequiredEverywhere = true,
                     Client = isPublic,
@@ -187,7 +187,7 @@ namespace LaunchReady.Detection.Manifest
                 }
 
                 var variable = new EnvVariable(name, property.NameStart);
-                manifest.Variables.Add(variable);
+                manifest.Add(variable);
                 if (property.Value.Kind != JsonKind.Object)
                 {
                     Problem(manifest, property.Value.Start, $"The variable '{name}' must be declared with an object (for example {{ \"secret\": true }}), not {property.Value.Describe()}.");
