@@ -105,6 +105,15 @@ namespace LaunchReady.Tasks.Tests.Bundles
         }
 
         [Fact]
+        public void TokensInsideDataUris_AreEmbeddedFiles_NotSecrets()
+        {
+            var shaped = Token("AKIA", 16).ToUpperInvariant().Replace('1', 'Q').Replace('8', 'R').Replace('9', 'S').Replace('0', 'T');
+            var content = Filler(3000) + "background:url(data:image/png;base64," + shaped + "/9j+4AAQ)" + Filler(3000) + ";k=\"" + shaped + "\"";
+            var hit = Assert.Single(ScanText(content));
+            Assert.Equal(PositionOf(content, ";k=\"" + shaped).Column + 4, hit.Column);
+        }
+
+        [Fact]
         public void NoSecrets_NoFindings_EvenWithAnchorsEverywhere()
         {
             var content = string.Concat(Enumerable.Repeat("path:\"x\",pat:1,redis:2,sentry:3,AKIA:4,eyJ0:5,sk_test:6,MTIz.", 20_000));
