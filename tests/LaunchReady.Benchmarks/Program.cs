@@ -17,6 +17,11 @@ namespace LaunchReady.Benchmarks
                 return await CorpusBench.OneAsync(args[1]);
             }
 
+            if (args.Length > 0 && args[0] == "incremental")
+            {
+                return IncrementalBench.Run();
+            }
+
             if (args.Length > 0 && args[0] == "bundle")
             {
                 return BundleBench.Run();
