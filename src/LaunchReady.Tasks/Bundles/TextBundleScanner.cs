@@ -81,7 +81,7 @@ namespace LaunchReady.Tasks.Bundles
                     found.Add(new BundleHit(
                         TaskRules.SecretInBundle.Id,
                         bufferStart + finding.Start,
-                        $"{Article(finding.Provider)} {finding.Provider} '{finding.Redacted}' is in a file every visitor downloads; remove it from the client build and rotate it",
+                        $"{finding.Provider} '{finding.Redacted}' is in a file every visitor downloads; remove it from the client build and rotate it",
                         finding.Redacted.Fingerprint));
                 }
             }
@@ -134,9 +134,6 @@ namespace LaunchReady.Tasks.Bundles
 
             return -1;
         }
-
-        private static string Article(string provider) =>
-            provider.Length > 0 && "AEIOUaeiou".IndexOf(provider[0]) >= 0 ? "An" : "A";
 
         private static int ReadFully(Stream stream, byte[] buffer, int offset, int count)
         {
