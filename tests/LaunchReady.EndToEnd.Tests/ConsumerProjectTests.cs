@@ -76,7 +76,7 @@ namespace LaunchReady.EndToEnd.Tests
         [Fact]
         public void BuildOutput_NeverContainsTheSecrets()
         {
-            foreach (var result in new[] { _builds.WithViolations, _builds.Strict })
+            foreach (var result in new[] { _builds.WithViolations, _builds.Strict, _builds.LaunchReadyStrict })
             {
                 // Assert.False rather than DoesNotContain: a failure must not print the value either.
                 Assert.False(result.Output.Contains(_builds.StripeKey), "the build output contains the Stripe key");
@@ -101,6 +101,19 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.True(result.ExitCode != 0, result.ToString());
             var errors = BuildDiagnostic.LaunchReady(result.Output).Where(d => d.Severity == "error").Select(d => d.Id).Distinct().OrderBy(x => x);
             Assert.Equal(new[] { "LR0001", "LR0002", "LR0003", "LR0010", "LR0011" }, errors);
+        }
+
+        [Fact]
+        public void StrictMode_MakesEveryLaunchReadyWarningAnError_AndLeavesOtherWarningsAlone()
+        {
+            var result = _builds.LaunchReadyStrict;
+            Assert.True(result.ExitCode != 0, result.ToString());
+            var diagnostics = BuildDiagnostic.Parse(result.Output);
+            Assert.Equal(
+                new[] { "LR0001", "LR0002", "LR0003", "LR0010", "LR0011" },
+                diagnostics.Where(d => d.Id.StartsWith("LR", System.StringComparison.Ordinal)).Select(d => d.Severity + " " + d.Id).Distinct().OrderBy(x => x).Select(x => x.Substring("error ".Length)));
+            Assert.DoesNotContain(diagnostics, d => d.Id.StartsWith("LR", System.StringComparison.Ordinal) && d.Severity == "warning");
+            Assert.Contains(diagnostics, d => d.Id == "CS1030" && d.Severity == "warning");
         }
 
         [Fact]
@@ -163,7 +176,11 @@ namespace LaunchReady.EndToEnd.Tests
                     "</Project>",
                     "  <ItemGroup>\n    <AdditionalFiles Include=\"appsettings.json\" />\n  </ItemGroup>\n</Project>"));
 
+                // A warning of the compiler's own, which strict mode must leave alone.
+                File.WriteAllText(Path.Combine(Directory, "Services", "Legacy.cs"), "#warning Legacy code kept for one more release\nnamespace Consumer.Services;\n");
+
                 WithViolations = package.Build(Directory);
+                LaunchReadyStrict = package.Build(Directory, "--no-incremental", "-p:LaunchReadyStrict=true");
                 Strict = package.Build(Directory, "--no-incremental", "-p:TreatWarningsAsErrors=true");
                 Disabled = package.Build(Directory, "--no-incremental", "-p:LaunchReadyEnabled=false");
             }
@@ -177,6 +194,8 @@ namespace LaunchReady.EndToEnd.Tests
             public CommandResult WithViolations { get; }
 
             public CommandResult Strict { get; }
+
+            public CommandResult LaunchReadyStrict { get; }
 
             public CommandResult Disabled { get; }
         }

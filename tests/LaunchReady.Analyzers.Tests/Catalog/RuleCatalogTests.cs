@@ -131,6 +131,15 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         }
 
         [Fact]
+        public void StrictMode_ListsEveryRule()
+        {
+            var targets = File.ReadAllText(Path.Combine(RepositoryRoot, "build", "LaunchReady.Analyzers.targets"));
+            var list = Regex.Match(targets, "<_LaunchReadyRuleIds>(?<ids>[^<]*)</_LaunchReadyRuleIds>").Groups["ids"].Value.Split(';');
+            var all = AllDescriptors().Select(d => d.Id).Concat(TaskRules.All.Select(r => r.Id)).OrderBy(id => id, StringComparer.Ordinal);
+            Assert.Equal(all, list.OrderBy(id => id, StringComparer.Ordinal));
+        }
+
+        [Fact]
         public void ReadmeRuleTable_IsGeneratedFromTheCatalog()
         {
             var readmePath = Path.Combine(RepositoryRoot, "README.md");
