@@ -83,7 +83,7 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.DoesNotContain(diagnostics, d => d.FileName is "legacy.txt" or "favicon.ico");
             foreach (var secret in new[] { key, envSecret })
             {
-                Assert.DoesNotContain(secret, result.Output);
+                Assert.False(result.Output.Contains(secret, StringComparison.Ordinal), "a secret value leaked");
                 ManifestBuildTests.AssertNotInBinaryLog(binlog, secret);
             }
 
@@ -121,7 +121,7 @@ namespace LaunchReady.EndToEnd.Tests
             var leak = Assert.Single(BuildDiagnostic.LaunchReadyFileLevel(result.Output), d => d.Id == "LR1010" && d.Path.StartsWith(output, StringComparison.Ordinal));
             Assert.Matches(@"_framework[/\\]BlazorLeak\.[a-z0-9]+\.wasm$", leak.Path);
             Assert.Contains("BlazorLeak.Pages.Checkout.OnInitialized", leak.Message);
-            Assert.DoesNotContain("51HxQm2eZvKYlo2C9f8e7d6c5b4a3f2e1d0c8b7a6", result.Output);
+            Assert.False(result.Output.Contains("51HxQm2eZvKYlo2C9f8e7d6c5b4a3f2e1d0c8b7a6", StringComparison.Ordinal), "a secret value leaked");
             ManifestBuildTests.AssertNotInBinaryLog(binlog, "sk_live_51HxQm2eZvKYlo2C9f8e7d6c5b4a3f2e1d0c8b7a6");
 
             // A fresh folder: a publish folder keeps the stale leaky assembly (which would rightly be reported).

@@ -137,8 +137,8 @@ namespace LaunchReady.EndToEnd.Tests
             AssertAt(diagnostics, Path.Combine(directory, "appsettings.json"), key, "LR1003");
             AssertAt(diagnostics, Path.Combine(directory, "Mail.cs"), "\"SENDGRID_API_KEY\"", "LR0050", "warning");
             Assert.DoesNotContain(diagnostics, d => d.Id == "LR0050" && d.FileName == "Checkout.cs");
-            Assert.DoesNotContain(key, result.Output);
-            Assert.DoesNotContain(key.Substring(0, 12), result.Output);
+            Assert.False(result.Output.Contains(key, StringComparison.Ordinal), "a secret value leaked");
+            Assert.False(result.Output.Contains(key.Substring(0, 12), StringComparison.Ordinal), "a secret value leaked");
             AssertNotInBinaryLog(binlog, key);
         }
 
@@ -172,7 +172,7 @@ namespace LaunchReady.EndToEnd.Tests
             var set = _package.Build(directory, environment, "-p:LaunchReadyEnvironment=Production", "-bl:" + binlog);
             Assert.True(set.ExitCode == 0, set.ToString());
             Assert.Contains("every variable required in Production is set", set.Output);
-            Assert.DoesNotContain(key, set.Output);
+            Assert.False(set.Output.Contains(key, StringComparison.Ordinal), "a secret value leaked");
             AssertNotInBinaryLog(binlog, key, connection);
 
             // Nothing the file checks read has changed: the target is skipped.
@@ -185,8 +185,8 @@ namespace LaunchReady.EndToEnd.Tests
             var markdown = File.ReadAllText(Path.Combine(directory, "ops", "handover.md"));
             Assert.Contains("| `STRIPE_SECRET_KEY` | Stripe API key | payments | all (Development, Production) | yes | no | no | set |", markdown);
             Assert.Contains("| `ConnectionStrings__Shop` | Primary database |  | Production | yes | no | no | set |", markdown);
-            Assert.DoesNotContain(key, markdown);
-            Assert.DoesNotContain(key.Substring(8, 16), markdown);
+            Assert.False(markdown.Contains(key, StringComparison.Ordinal), "a secret value leaked");
+            Assert.False(markdown.Contains(key.Substring(8, 16), StringComparison.Ordinal), "a secret value leaked");
         }
     }
 }

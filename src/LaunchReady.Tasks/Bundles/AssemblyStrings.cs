@@ -120,7 +120,7 @@ namespace LaunchReady.Tasks.Bundles
             }
 
             // Webcil: on its own (.NET 7) or as a data segment of a WebAssembly module (.NET 8 and later).
-            var start = IndexOf(image, WebcilMagic);
+            var start = ByteSearch.IndexOf(image, image.Length, WebcilMagic, 0);
             if (start < 0 || start + 28 > image.Length)
             {
                 return null;
@@ -480,25 +480,6 @@ namespace LaunchReady.Tasks.Bundles
         private static int ReadInt32(byte[] image, int position) => BitConverter.ToInt32(image, position);
 
         private static ulong ReadUInt64(byte[] image, int position) => BitConverter.ToUInt64(image, position);
-
-        private static int IndexOf(byte[] haystack, byte[] needle)
-        {
-            for (var at = Array.IndexOf(haystack, needle[0]); at >= 0 && at + needle.Length <= haystack.Length; at = Array.IndexOf(haystack, needle[0], at + 1))
-            {
-                var k = 1;
-                while (k < needle.Length && haystack[at + k] == needle[k])
-                {
-                    k++;
-                }
-
-                if (k == needle.Length)
-                {
-                    return at;
-                }
-            }
-
-            return -1;
-        }
     }
 
     /// <summary>Row sizes and offsets of the ECMA-335 metadata tables, which depend on row counts and heap sizes.</summary>

@@ -13,11 +13,7 @@ namespace LaunchReady.Tasks.Bundles
         {
             Variable = variable;
             Text = text;
-            Bytes = new byte[text.Length];
-            for (var i = 0; i < text.Length; i++)
-            {
-                Bytes[i] = (byte)text[i];
-            }
+            Bytes = SecretNeedles.Latin1.GetBytes(text);
 
             Form = form;
             Redacted = redacted;
@@ -69,6 +65,9 @@ namespace LaunchReady.Tasks.Bundles
     /// </summary>
     public static class SecretNeedles
     {
+        // One char per byte: needles are compared with file bytes, and a value's UTF-8 bytes map one to one.
+        internal static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
+
         // Shorter values ("1", "true", "dev") would match everywhere and are not credentials.
         private const int MinLength = 8;
 
@@ -108,7 +107,7 @@ namespace LaunchReady.Tasks.Bundles
         {
             var redacted = RedactedSecret.Of(value);
             var utf8 = Encoding.UTF8.GetBytes(value);
-            var raw = Latin1(utf8);
+            var raw = Latin1.GetString(utf8);
             Add(needles, new SecretNeedle(variable, raw, string.Empty, redacted));
 
             var escaped = Uri.EscapeDataString(value);
@@ -145,17 +144,6 @@ namespace LaunchReady.Tasks.Bundles
             {
                 needles.Add(needle);
             }
-        }
-
-        private static string Latin1(byte[] bytes)
-        {
-            var chars = new char[bytes.Length];
-            for (var i = 0; i < bytes.Length; i++)
-            {
-                chars[i] = (char)bytes[i];
-            }
-
-            return new string(chars);
         }
     }
 }

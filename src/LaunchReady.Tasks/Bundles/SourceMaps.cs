@@ -10,19 +10,8 @@ namespace LaunchReady.Tasks.Bundles
         /// <summary>Offset of the <c>"sourcesContent"</c> key when it holds a source, else -1.</summary>
         public static int EmbeddedSourcesOffset(byte[] bytes, int length)
         {
-            for (var at = Array.IndexOf(bytes, Key[0], 0, length); at >= 0 && at + Key.Length <= length; at = Array.IndexOf(bytes, Key[0], at + 1, length - at - 1))
+            for (var at = ByteSearch.IndexOf(bytes, length, Key, 0); at >= 0; at = ByteSearch.IndexOf(bytes, length, Key, at + 1))
             {
-                var k = 1;
-                while (k < Key.Length && bytes[at + k] == Key[k])
-                {
-                    k++;
-                }
-
-                if (k < Key.Length)
-                {
-                    continue;
-                }
-
                 // "sourcesContent": [null, null, "..."] - any string means sources are embedded.
                 var i = SkipSpace(bytes, length, at + Key.Length);
                 if (i >= length || bytes[i] != (byte)':')

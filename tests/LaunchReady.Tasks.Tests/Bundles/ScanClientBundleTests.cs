@@ -42,7 +42,7 @@ namespace LaunchReady.Tasks.Tests.Bundles
                 var error = Assert.Single(engine.Errors);
                 Assert.Equal(("LR1010", 2, 11), (error.Code, error.LineNumber, error.ColumnNumber));
                 Assert.Contains(name, error.Message);
-                Assert.All(engine.AllText, text => Assert.DoesNotContain(value, text));
+                Assert.All(engine.AllText, text => Assert.False(text.Contains(value, StringComparison.Ordinal), "a secret value leaked"));
             }
             finally
             {

@@ -53,7 +53,7 @@ namespace LaunchReady.Tasks.Tests.Manifest
             {
                 foreach (var value in values)
                 {
-                    Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+                    Assert.False(text.Contains(value, StringComparison.Ordinal), "a secret value leaked");
                 }
             }
         }
