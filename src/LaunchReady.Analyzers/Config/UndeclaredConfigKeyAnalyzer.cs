@@ -82,7 +82,7 @@ namespace LaunchReady.Analyzers.Config
                 .Add(ManifestProperty, declared.ManifestPath);
             var what = isVariable ? "Environment variable" : isSection ? "Configuration section" : "Configuration key";
             var missing = isSection ? $"anything under '{variable}'" : $"'{variable}'";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, argument.Syntax.GetLocation(), properties, what, key, declared.ManifestName, missing));
+            context.ReportDiagnostic(Finding.Create(Rule, argument.Syntax.GetLocation(), properties, what, key, declared.ManifestName, missing));
         }
     }
 }

@@ -66,7 +66,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportDiagnostic(Finding.Create(
                 Rule,
                 reference.Syntax.GetLocation(),
                 new[] { EfLoops.Keyword(loop.Syntax) },

@@ -84,7 +84,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 var loop = loops[0];
                 if (!IsRetriedInside(invocation.Syntax, loop) && !IsBatched(invocation.Syntax, loop))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(SaveInLoopRule, location, new[] { EfLoops.Keyword(loop) }, method.Name));
+                    context.ReportDiagnostic(Finding.Create(SaveInLoopRule, location, new[] { EfLoops.Keyword(loop) }, method.Name));
                 }
 
                 return;
@@ -100,7 +100,7 @@ namespace LaunchReady.Analyzers.EntityFramework
             var dependent = loops.FirstOrDefault(loop => EfLoops.DependsOnLoop(invocation, loop, queries));
             if (dependent is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(QueryInLoopRule, location, new[] { EfLoops.Keyword(dependent) }, executed));
+                context.ReportDiagnostic(Finding.Create(QueryInLoopRule, location, new[] { EfLoops.Keyword(dependent) }, executed));
             }
         }
 
@@ -122,7 +122,7 @@ namespace LaunchReady.Analyzers.EntityFramework
             var loop = EfLoops.OutsidePolling(EfLoops.Enclosing(forEach, queries)).FirstOrDefault(l => EfLoops.DependsOnLoop(forEach.Collection, l, queries));
             if (loop is not null && !PagesThrough(collection))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportDiagnostic(Finding.Create(
                     QueryInLoopRule,
                     forEach.Collection.Syntax.GetLocation(),
                     new[] { EfLoops.Keyword(loop) },

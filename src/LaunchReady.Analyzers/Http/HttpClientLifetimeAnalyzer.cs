@@ -68,10 +68,10 @@ namespace LaunchReady.Analyzers.Http
             switch (Lifetime.Of(creation, index, isWeb))
             {
                 case ClientLifetime.PerOperation perOperation:
-                    context.ReportDiagnostic(Diagnostic.Create(PerOperationRule, creation.Syntax.GetLocation(), perOperation.Where));
+                    context.ReportDiagnostic(Finding.Create(PerOperationRule, creation.Syntax.GetLocation(), perOperation.Where));
                     break;
                 case ClientLifetime.LongLived when StaleDnsReason(creation) is { } reason:
-                    context.ReportDiagnostic(Diagnostic.Create(StaleDnsRule, creation.Syntax.GetLocation(), reason));
+                    context.ReportDiagnostic(Finding.Create(StaleDnsRule, creation.Syntax.GetLocation(), reason));
                     break;
             }
         }

@@ -94,7 +94,7 @@ namespace LaunchReady.Analyzers.Http
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportDiagnostic(Finding.Create(
                     MissingTimeoutRule,
                     creation.Syntax.GetLocation(),
                     Properties(creation.Syntax.SyntaxTree, resilience: false),
@@ -138,7 +138,7 @@ namespace LaunchReady.Analyzers.Http
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportDiagnostic(Finding.Create(
                     MissingTimeoutRule,
                     CallLocation.OfNameAndArguments(invocation),
                     Properties(invocation.Syntax.SyntaxTree, resilience: _resilienceAvailable),
@@ -177,7 +177,7 @@ namespace LaunchReady.Analyzers.Http
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                context.ReportDiagnostic(Finding.Create(
                     ExcessiveTimeoutRule,
                     value.Syntax.GetLocation(),
                     Properties(value.Syntax.SyntaxTree, resilience: false),

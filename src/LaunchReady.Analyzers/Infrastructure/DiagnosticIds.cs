@@ -21,5 +21,10 @@ namespace LaunchReady.Analyzers.Infrastructure
         public const string UnboundedRetry = "LR0040";
         public const string RetryWithoutBackoff = "LR0041";
         public const string UndeclaredConfigKey = "LR0050";
+
+        public static readonly System.Collections.Immutable.ImmutableArray<string> All = System.Collections.Immutable.ImmutableArray.Create(
+            ProviderSecret, GenericSecret, ConfigFileSecret, DevelopmentUrl, InsecureHttpUrl, MissingHttpTimeout, ExcessiveHttpTimeout,
+            HttpClientPerOperation, StaleDnsHttpClient, QueryInLoop, LazyLoadInLoop, SaveChangesInLoop, UnboundedRetry, RetryWithoutBackoff,
+            UndeclaredConfigKey);
     }
 }

@@ -68,7 +68,7 @@ namespace LaunchReady.Analyzers.Retries
             {
                 if (!IsBackgroundWorker(invocation.Syntax) || !IsCappedExponential(invocation.Syntax))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, location, properties, "'" + name + "'"));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "'" + name + "'"));
                 }
 
                 return;
@@ -79,14 +79,14 @@ namespace LaunchReady.Analyzers.Retries
             var max = RetryRules.MaxAttempts.Read(options.GetOptions(invocation.Syntax.SyntaxTree), options.GlobalOptions);
             if (attempts > max)
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), properties, "'" + name + "(" + attempts.Value.ToString(CultureInfo.InvariantCulture) + ")'"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), properties, "'" + name + "(" + attempts.Value.ToString(CultureInfo.InvariantCulture) + ")'"));
                 return;
             }
 
             if (ImmediateRetryMethods.Contains(name)
                 || (WaitAndRetryMethods.Contains(name) && IsConstantWait(invocation)))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, location, properties, "'" + name + "'"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, properties, "'" + name + "'"));
             }
         }
 
@@ -135,15 +135,15 @@ namespace LaunchReady.Analyzers.Retries
                     var max = RetryRules.MaxAttempts.Read(options.GetOptions(assignment.Syntax.SyntaxTree), options.GlobalOptions);
                     if (attempts > max && !(group.IsExponential(property.ContainingType) && group.Has("MaxDelay") && IsBackgroundWorker(assignment.Syntax)))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                        context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), properties, owner));
                     }
 
                     break;
                 case "Delay" when TimeSpanValue.Seconds(assignment.Value) == 0:
-                    context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
                     break;
                 case "BackoffType" when assignment.Value is IFieldReferenceOperation { Field.Name: "Constant" } && !group.UsesJitter(property.ContainingType):
-                    context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
                     break;
             }
         }

@@ -64,11 +64,11 @@ namespace LaunchReady.Analyzers.Retries
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (!bounded)
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, location, properties, "This retry loop"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "This retry loop"));
             }
             else if (!WaitsBeforeRetrying(body, attempt))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, location, properties, "This retry loop"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, properties, "This retry loop"));
             }
         }
 
@@ -93,11 +93,11 @@ namespace LaunchReady.Analyzers.Retries
             var location = jump.GetLocation();
             if (unconditional && !HasBound(catchClause.Block, attempt))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
             }
             else if (!catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RetryRules.NoBackoffRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
             }
         }
 

@@ -78,9 +78,10 @@ namespace LaunchReady.Analyzers.Secrets
                     }
 
                     var span = new TextSpan(entry.Start + finding.Start, finding.Length);
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.ReportDiagnostic(Finding.CreateInFile(
                         Rule,
                         Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
+                        text.ToString(span),
                         entry.Name ?? "(value)",
                         fileName,
                         what,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using LaunchReady.Analyzers.Baseline;
 using LaunchReady.Analyzers.Infrastructure;
 using LaunchReady.Detection;
 using Microsoft.CodeAnalysis;
@@ -45,7 +46,10 @@ namespace LaunchReady.Analyzers.Secrets
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var analysis = new CompilationAnalysis(TestCodeFilter.Create(start.Compilation, start.Options), start.Options.AnalyzerConfigOptionsProvider);
+                var analysis = new CompilationAnalysis(
+                    TestCodeFilter.Create(start.Compilation, start.Options),
+                    start.Options.AnalyzerConfigOptionsProvider,
+                    BaselineLookup.Load(start.Options, start.CancellationToken));
                 start.RegisterOperationAction(analysis.AnalyzeConstant, StringConstant.Kinds);
                 start.RegisterOperationAction(analysis.AnalyzeConstantReference, OperationKind.FieldReference);
             });
@@ -57,11 +61,13 @@ namespace LaunchReady.Analyzers.Secrets
             private readonly AnalyzerConfigOptionsProvider _options;
             private readonly ConcurrentDictionary<SyntaxTree, SecretSettings> _settings = new ConcurrentDictionary<SyntaxTree, SecretSettings>();
             private readonly ConcurrentDictionary<string, SecretNames> _names = new ConcurrentDictionary<string, SecretNames>();
+            private readonly BaselineLookup? _baseline;
 
-            public CompilationAnalysis(TestCodeFilter testCode, AnalyzerConfigOptionsProvider options)
+            public CompilationAnalysis(TestCodeFilter testCode, AnalyzerConfigOptionsProvider options, BaselineLookup? baseline)
             {
                 _testCode = testCode;
                 _options = options;
+                _baseline = baseline;
             }
 
             public void AnalyzeConstant(OperationAnalysisContext context)
@@ -167,7 +173,7 @@ namespace LaunchReady.Analyzers.Secrets
                 var generic = GenericSecrets.EvaluateValue(value, settings.Generic);
                 if (generic is not null && !settings.IsAllowed(generic.Redacted))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(
+                    context.ReportDiagnostic(Finding.Create(
                         GenericSecretRule,
                         reference.Syntax.GetLocation(),
                         ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, EnvironmentVariableName.From(use.TargetName!)),
@@ -179,7 +185,7 @@ namespace LaunchReady.Analyzers.Secrets
             private SecretSettings SettingsFor(SyntaxTree tree) =>
                 _settings.GetOrAdd(tree, t => SecretSettings.Read(_options.GetOptions(t), _options.GlobalOptions, _names));
 
-            private static void Report(
+            private void Report(
                 OperationAnalysisContext context,
                 DiagnosticDescriptor rule,
                 SourceMapping mapping,
@@ -193,12 +199,20 @@ namespace LaunchReady.Analyzers.Secrets
                     return;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                var diagnostic = Finding.Create(
                     rule,
                     mapping.Locate(context.Operation.Syntax.SyntaxTree, finding.Start, finding.Length),
                     ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, environmentVariable),
                     subject,
-                    finding.Redacted.ToString()));
+                    finding.Redacted.ToString());
+
+                // LR0001 is an error by default, which Roslyn lets no suppressor hide: the baseline is applied here.
+                if (rule.DefaultSeverity == DiagnosticSeverity.Error && _baseline is not null && _baseline.Accepts(diagnostic))
+                {
+                    return;
+                }
+
+                context.ReportDiagnostic(diagnostic);
             }
         }
     }

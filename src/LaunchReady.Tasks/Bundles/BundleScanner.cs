@@ -13,13 +13,17 @@ namespace LaunchReady.Tasks.Bundles
     /// <summary>Findings of one bundle file, with the file they are reported in.</summary>
     public readonly struct BundleFileFindings
     {
-        public BundleFileFindings(string path, List<BundleHit> hits)
+        public BundleFileFindings(string path, string relativePath, List<BundleHit> hits)
         {
             Path = path;
+            RelativePath = relativePath;
             Hits = hits;
         }
 
         public string Path { get; }
+
+        /// <summary>The path the file is served under, the same in build and publish output.</summary>
+        public string RelativePath { get; }
 
         public List<BundleHit> Hits { get; }
     }
@@ -68,7 +72,7 @@ namespace LaunchReady.Tasks.Bundles
                     var hits = ScanFile(file, paths, notes);
                     if (hits.Count > 0)
                     {
-                        results.Add(new BundleFileFindings(file.Path, hits));
+                        results.Add(new BundleFileFindings(file.Path, file.RelativePath, hits));
                     }
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException || e is System.Security.SecurityException)

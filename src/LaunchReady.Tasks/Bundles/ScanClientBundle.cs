@@ -81,7 +81,9 @@ namespace LaunchReady.Tasks.Bundles
                     }
 
                     var rule = TaskRules.All.First(r => r.Id == hit.RuleId);
-                    Report(new TaskFinding(hit.RuleId, result.Path, hit.Line, hit.Column, hit.Message, isWarning: !rule.IsError));
+                    // A bundle file is identified by the path it is served under, so a baseline taken from a Debug
+                    // build still holds for the Release or publish output.
+                    Report(new TaskFinding(hit.RuleId, result.Path, hit.Line, hit.Column, hit.Message, isWarning: !rule.IsError, identity: hit.Fingerprint, identityPath: "wwwroot/" + result.RelativePath));
                     reported++;
                 }
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using LaunchReady.Detection.Baseline;
 using Microsoft.Build.Framework;
 
 namespace LaunchReady.Tasks.Infrastructure
@@ -17,11 +18,33 @@ namespace LaunchReady.Tasks.Infrastructure
         /// <summary>Task rules to report as warnings instead of errors, semicolon-separated (LaunchReadyWarningRules).</summary>
         public string? WarningRules { get; set; }
 
+        /// <summary>launchready.baseline.json (LaunchReadyBaselineFile); findings it lists are logged as messages, not reported.</summary>
+        public string? BaselineFile { get; set; }
+
+        /// <summary>Where this run's findings are recorded for the SARIF log and the baseline (under obj/).</summary>
+        public string? FindingsFile { get; set; }
+
+        private readonly List<LoggedFinding> _logged = new List<LoggedFinding>();
+        private readonly Dictionary<string, int> _baselineUse = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        private BaselineFile? _baseline;
+        private string? _baselineDirectory;
+
         public sealed override bool Execute()
         {
             try
             {
+                LoadBaseline();
                 Run();
+                if (!string.IsNullOrWhiteSpace(FindingsFile))
+                {
+                    FindingsLog.Write(FindingsFile!, _logged);
+                }
+
+                var baselined = _logged.FindAll(f => f.Baselined).Count;
+                if (baselined > 0)
+                {
+                    Log.LogMessage(MessageImportance.Normal, "LaunchReady: {0} findings are accepted in {1} and were not reported.", baselined, BaselineFile);
+                }
             }
             catch (Exception e) when (!(e is OutOfMemoryException || e is StackOverflowException))
             {
@@ -34,12 +57,48 @@ namespace LaunchReady.Tasks.Infrastructure
             return !Log.HasLoggedErrors;
         }
 
+        private void LoadBaseline()
+        {
+            if (string.IsNullOrWhiteSpace(BaselineFile))
+            {
+                return;
+            }
+
+            var path = Path.GetFullPath(BaselineFile);
+            _baselineDirectory = Path.GetDirectoryName(path);
+            if (!File.Exists(path))
+            {
+                return;
+            }
+
+            // A damaged baseline is reported once, by the baseline check after the build.
+            if (TextFileReader.TryRead(path, 64 * 1024 * 1024, out var json, out _, out _))
+            {
+                _baseline = Detection.Baseline.BaselineFile.Parse(json, out _);
+            }
+        }
+
         protected abstract void Run();
 
         protected void Report(TaskFinding finding)
         {
+            var isWarning = finding.IsWarning || SplitList(WarningRules).Exists(id => string.Equals(id, finding.RuleId, StringComparison.OrdinalIgnoreCase));
+            var path = finding.IdentityPath ?? (finding.File.Length == 0 ? string.Empty : FindingFingerprint.RelativePath(Path.GetFullPath(finding.File), _baselineDirectory));
+            var fingerprint = FindingFingerprint.Of(finding.RuleId, path, FindingFingerprint.OfSnippet(finding.Identity));
+
+            // Findings arrive in file order, so the first n with a fingerprint are the n the baseline accepted.
+            _baselineUse.TryGetValue(fingerprint, out var used);
+            _baselineUse[fingerprint] = used + 1;
+            var baselined = _baseline is not null && used < _baseline.Allowance(fingerprint);
+            _logged.Add(new LoggedFinding(finding, !isWarning, path, fingerprint, baselined));
+            if (baselined)
+            {
+                Log.LogMessage(MessageImportance.Low, "LaunchReady: {0} in {1} is accepted in the baseline (fingerprint {2}): {3}", finding.RuleId, finding.File, fingerprint, finding.Message);
+                return;
+            }
+
             var helpLink = DocsBaseUrl + finding.RuleId + ".md";
-            if (finding.IsWarning || SplitList(WarningRules).Exists(id => string.Equals(id, finding.RuleId, StringComparison.OrdinalIgnoreCase)))
+            if (isWarning)
             {
                 Log.LogWarning(null, finding.RuleId, null, helpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
             }

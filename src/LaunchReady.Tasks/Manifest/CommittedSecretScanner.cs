@@ -76,7 +76,8 @@ namespace LaunchReady.Tasks.Manifest
                         position.Line,
                         position.Column,
                         $"'{variable.Name}' is declared secret in {manifestFileName} but has a committed value here: {committed.Redacted}. " +
-                        "Remove the value from this file and set it through user secrets or the deployment environment."));
+                        "Remove the value from this file and set it through user secrets or the deployment environment.",
+                        identity: variable.Name + " " + committed.Redacted.Fingerprint));
                 }
             }
 

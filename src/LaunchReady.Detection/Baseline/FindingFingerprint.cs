@@ -1,0 +1,63 @@
+using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace LaunchReady.Detection.Baseline
+{
+    /// <summary>
+    /// The identity of a finding that survives edits elsewhere in the file: the rule, the file's path
+    /// relative to the baseline and a hash of the flagged code with its whitespace removed. Line numbers
+    /// are left out on purpose, so moving code around keeps a baselined finding baselined. Only hashes
+    /// are kept: a flagged literal may be the secret itself.
+    /// </summary>
+    public static class FindingFingerprint
+    {
+        /// <summary>Hash of the flagged text, ignoring whitespace (re-indenting or re-wrapping changes nothing).</summary>
+        public static string OfSnippet(string text)
+        {
+            var builder = new StringBuilder(Math.Min(text.Length, 4096));
+            foreach (var c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return Hash(builder.ToString());
+        }
+
+        public static string Of(string ruleId, string relativePath, string snippetFingerprint) =>
+            Hash(ruleId.ToUpperInvariant() + "\n" + relativePath + "\n" + snippetFingerprint);
+
+        /// <summary>
+        /// <paramref name="path"/> relative to <paramref name="baseDirectory"/> with forward slashes; a path
+        /// outside it (or a generated file's hint path) is kept whole.
+        /// </summary>
+        public static string RelativePath(string path, string? baseDirectory)
+        {
+            var normalized = path.Replace('\\', '/');
+            if (string.IsNullOrEmpty(baseDirectory))
+            {
+                return normalized;
+            }
+
+            var root = baseDirectory!.Replace('\\', '/').TrimEnd('/') + "/";
+            return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : normalized;
+        }
+
+        private static string Hash(string text)
+        {
+            using var sha = SHA256.Create();
+            var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            var builder = new StringBuilder(16);
+            for (var i = 0; i < 8; i++)
+            {
+                builder.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
+            }
+
+            return builder.ToString();
+        }
+    }
+}
