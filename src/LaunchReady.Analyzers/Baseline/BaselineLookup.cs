@@ -58,7 +58,7 @@ namespace LaunchReady.Analyzers.Baseline
         {
             var snippet = diagnostic.Properties.TryGetValue(Finding.SnippetProperty, out var hash) && hash is not null
                 ? hash
-                : FindingFingerprint.OfSnippet(diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan) ?? string.Empty);
+                : FindingFingerprint.OfSnippet(Finding.LinesOf(diagnostic.Location.SourceTree?.GetText(), diagnostic.Location.SourceSpan));
             return FindingFingerprint.Of(diagnostic.Id, path, snippet);
         }
 

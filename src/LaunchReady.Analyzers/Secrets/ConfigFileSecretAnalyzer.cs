@@ -81,7 +81,7 @@ namespace LaunchReady.Analyzers.Secrets
                     context.ReportDiagnostic(Finding.CreateInFile(
                         Rule,
                         Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),
-                        text.ToString(span),
+                        text,
                         entry.Name ?? "(value)",
                         fileName,
                         what,

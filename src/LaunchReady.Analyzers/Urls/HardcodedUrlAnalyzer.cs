@@ -162,7 +162,7 @@ namespace LaunchReady.Analyzers.Urls
                     var span = new TextSpan(value.Start + candidate.Start, candidate.Length);
                     var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
                     var (descriptor, arguments) = diagnostic.Value;
-                    context.ReportDiagnostic(Finding.CreateInFile(descriptor, location, text.ToString(span), arguments));
+                    context.ReportDiagnostic(Finding.CreateInFile(descriptor, location, text, arguments));
                 }
             }
         }
