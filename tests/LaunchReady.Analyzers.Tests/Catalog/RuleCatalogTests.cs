@@ -140,6 +140,44 @@ namespace LaunchReady.Analyzers.Tests.Catalog
         }
 
         [Fact]
+        public void StrictMode_AndTheBaseline_ListEveryTaskRule()
+        {
+            var targets = File.ReadAllText(Path.Combine(RepositoryRoot, "build", "LaunchReady.Analyzers.targets"));
+            var list = Regex.Match(targets, "<_LaunchReadyTaskRuleIds>(?<ids>[^<]*)</_LaunchReadyTaskRuleIds>").Groups["ids"].Value.Split(';');
+            Assert.Equal(TaskRules.All.Select(r => r.Id), list);
+            Assert.Equal(AllDescriptors().Select(d => d.Id), DiagnosticIds.All.OrderBy(id => id, StringComparer.Ordinal));
+        }
+
+        [Theory]
+        [InlineData("presets/launchready.recommended.globalconfig")]
+        [InlineData("presets/launchready.strict.globalconfig")]
+        [InlineData("presets/launchready.audit.globalconfig")]
+        [InlineData("launchready.baseline-run.globalconfig")]
+        public void GlobalConfigs_SetEveryAnalyzerRule_Once(string file)
+        {
+            var text = File.ReadAllText(Path.Combine(RepositoryRoot, "build", file));
+            Assert.Contains("is_global = true", text);
+            var settings = Regex.Matches(text, @"^dotnet_diagnostic\.(?<id>LR\d{4})\.severity = (?<severity>\w+)$", RegexOptions.Multiline)
+                .Select(m => (Id: m.Groups["id"].Value, Severity: m.Groups["severity"].Value))
+                .ToList();
+            Assert.Equal(AllDescriptors().Select(d => d.Id), settings.Select(s => s.Id).OrderBy(id => id, StringComparer.Ordinal));
+            Assert.All(settings, s => Assert.Contains(s.Severity, new[] { "error", "warning", "suggestion" }));
+            if (file.Contains("recommended", StringComparison.Ordinal))
+            {
+                // The recommended preset is the defaults, written out.
+                Assert.All(settings, s => Assert.Equal(EditorConfigName(Descriptor(s.Id).DefaultSeverity), s.Severity));
+            }
+        }
+
+        private static string EditorConfigName(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "suggestion",
+            _ => "silent",
+        };
+
+        [Fact]
         public void ReadmeRuleTable_IsGeneratedFromTheCatalog()
         {
             var readmePath = Path.Combine(RepositoryRoot, "README.md");
