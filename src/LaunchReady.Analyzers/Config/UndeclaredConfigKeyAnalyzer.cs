@@ -52,17 +52,15 @@ namespace LaunchReady.Analyzers.Config
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
                 // Invocations are turned away by method name and property references unless they are indexers,
                 // before any symbol comparison: most operations of a compilation are neither.
-                start.RegisterOperationAction(
-                    testCode.OutsideTests(c => Analyze(c, reads, declared)),
-                    OperationKind.Invocation,
-                    OperationKind.PropertyReference);
+                start.RegisterOperationAction(c => Analyze(c, reads, declared, testCode), OperationKind.Invocation, OperationKind.PropertyReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, ConfigReads reads, DeclaredKeys declared)
+        private static void Analyze(OperationAnalysisContext context, ConfigReads reads, DeclaredKeys declared, TestCodeFilter testCode)
         {
+            // Test code is asked about last: it is a dictionary look-up, and almost no operation is a read.
             var read = reads.Classify(context.Operation);
-            if (read is null)
+            if (read is null || testCode.ShouldSkip(context.Operation.Syntax.SyntaxTree))
             {
                 return;
             }

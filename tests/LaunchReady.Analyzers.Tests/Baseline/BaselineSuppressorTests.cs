@@ -1,21 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LaunchReady.Analyzers.Baseline;
 using LaunchReady.Analyzers.Http;
 using LaunchReady.Analyzers.Infrastructure;
 using LaunchReady.Analyzers.Secrets;
+using LaunchReady.Analyzers.Tests.Verifiers;
 using LaunchReady.Analyzers.Urls;
 using LaunchReady.Detection.Baseline;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
 namespace LaunchReady.Analyzers.Tests.Baseline
@@ -150,26 +147,12 @@ namespace LaunchReady.Analyzers.Tests.Baseline
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? baseline)
         {
-            var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            var references = Directory.GetFiles(runtime, "System*.dll").Concat(new[] { Path.Combine(runtime, "netstandard.dll") })
-                .Select(path => MetadataReference.CreateFromFile(path));
-            var compilation = CSharpCompilation.Create(
-                "Shop",
-                new[] { CSharpSyntaxTree.ParseText(source, path: "/app/Services/Payments.cs") },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var files = baseline is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new InMemoryText(BaselinePath, baseline));
+            var compilation = FrameworkCompilation.Create("Shop", source, "/app/Services/Payments.cs");
+            var files = baseline is null ? ImmutableArray<AdditionalText>.Empty : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(BaselinePath, baseline));
             var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
                 new HardcodedSecretAnalyzer(), new HardcodedUrlAnalyzer(), new HttpClientTimeoutAnalyzer(), new BaselineSuppressor());
             var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(files), null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
             return await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        }
-
-        private sealed class InMemoryText(string path, string text) : AdditionalText
-        {
-            public override string Path { get; } = path;
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
         }
     }
 }

@@ -8,6 +8,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using LaunchReady.Analyzers.Infrastructure;
+using LaunchReady.Analyzers.Tests.Verifiers;
 using LaunchReady.Detection.Config;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -120,30 +121,14 @@ namespace LaunchReady.Analyzers.Tests.Robustness
 
         private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, (string Path, string Text)[] files)
         {
-            // The framework only: with the test run's own references (xunit) the code would count as test code and be skipped.
-            var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-            var references = Directory.GetFiles(runtime, "System*.dll").Concat(new[] { Path.Combine(runtime, "netstandard.dll") })
-                .Where(File.Exists)
-                .Select(path => MetadataReference.CreateFromFile(path));
-            var compilation = CSharpCompilation.Create(
-                "Hostile",
-                new[] { CSharpSyntaxTree.ParseText(source, path: "/app/Hostile.cs") },
-                references,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-            var additional = files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text)).ToImmutableArray();
+            var compilation = FrameworkCompilation.Create("Hostile", source, "/app/Hostile.cs");
+            var additional = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
             var options = new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(additional),
                 onAnalyzerException: null,
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false);
             return await compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        }
-
-        private sealed class InMemoryText(string path, string text) : AdditionalText
-        {
-            public override string Path { get; } = path;
-
-            public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, Encoding.UTF8);
         }
     }
 }
