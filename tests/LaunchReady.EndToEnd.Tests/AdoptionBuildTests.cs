@@ -73,9 +73,14 @@ namespace LaunchReady.EndToEnd.Tests
 
             // With the baseline, the same code passes the strict build, with SARIF of the tasks' findings.
             var sarif = Path.Combine(directory, "artifacts", "launchready.sarif");
-            var accepted = _package.Build(directory, "-p:LaunchReadyStrict=true", "-p:LaunchReadySarif=" + sarif);
+            var accepted = _package.Build(directory, "-p:LaunchReadyStrict=true", "-p:LaunchReadySarif=" + sarif, "-p:LaunchReadyBaselineMode=message");
             Assert.True(accepted.ExitCode == 0, accepted.ToString());
             Assert.Empty(BuildDiagnostic.LaunchReady(accepted.Output));
+
+            // In message mode the accepted findings stay in sight, as messages, not warnings.
+            Assert.Contains("accepted in the baseline", accepted.Output);
+            Assert.Matches(@"LegacyClient\.cs\(\d+,\d+\) LR0010: ", accepted.Output);
+            Assert.Matches(@"app\.js\(2,\d+\) LR1010: ", accepted.Output);
             var log = File.ReadAllText(sarif);
             Assert.False(log.Contains(key, StringComparison.Ordinal) || log.Contains(SmtpPassword, StringComparison.Ordinal), "the SARIF log holds a secret value");
             using (var document = JsonDocument.Parse(log))

@@ -58,6 +58,15 @@ namespace LaunchReady.Tasks.Baseline
                 }
                 else
                 {
+                    // The compiler prints suppressed findings only in its own detailed output; in "message" mode they are listed here.
+                    if (ShowsAcceptedFindings)
+                    {
+                        foreach (var accepted in compiler.Where(f => f.AcceptedInBaseline))
+                        {
+                            LogAccepted(accepted.File, accepted.Line, accepted.Column, accepted.RuleId, accepted.Message, accepted.Fingerprint);
+                        }
+                    }
+
                     current.AddRange(compiler.Select(f => f.Fingerprint));
                     judged.UnionWith(baseline.Entries.Select(e => e.Rule).Where(rule => rule.StartsWith("LR0", StringComparison.OrdinalIgnoreCase) && !AppliedByTheAnalyzer.Contains(rule)));
                 }

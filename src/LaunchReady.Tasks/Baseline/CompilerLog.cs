@@ -9,14 +9,27 @@ namespace LaunchReady.Tasks.Baseline
     /// <summary>An analyzer finding read back from the compiler's SARIF log.</summary>
     public sealed class CompilerFinding
     {
-        public CompilerFinding(string ruleId, string path, string fingerprint, string message, bool suppressed)
+        public CompilerFinding(string ruleId, string path, string fingerprint, string message, bool suppressed, string file = "", int line = 0, int column = 0, bool acceptedInBaseline = false)
         {
             RuleId = ruleId;
             Path = path;
             Fingerprint = fingerprint;
             Message = message;
             Suppressed = suppressed;
+            File = file;
+            Line = line;
+            Column = column;
+            AcceptedInBaseline = acceptedInBaseline;
         }
+
+        public string File { get; }
+
+        public int Line { get; }
+
+        public int Column { get; }
+
+        /// <summary>Suppressed by the baseline suppressor (LRBxxxx), as opposed to in source.</summary>
+        public bool AcceptedInBaseline { get; }
 
         public string RuleId { get; }
 
@@ -88,12 +101,51 @@ namespace LaunchReady.Tasks.Baseline
                 return null;
             }
 
-            var path = FindingFingerprint.RelativePath(LocalPath(uri), baselineDirectory);
+            var file = LocalPath(uri);
+            var path = FindingFingerprint.RelativePath(file, baselineDirectory);
             var message = JsonText.Property(result, "message");
             var text = message is not null && message.Kind == JsonKind.Object ? JsonText.StringProperty(message, "text") : null;
             var suppressions = JsonText.Property(result, "suppressions");
             var suppressed = suppressions is not null && suppressions.Kind == JsonKind.Array && suppressions.Items.Count > 0;
-            return new CompilerFinding(ruleId, path, FindingFingerprint.Of(ruleId, path, snippet), text ?? string.Empty, suppressed);
+            var region = Region(result);
+            return new CompilerFinding(
+                ruleId,
+                path,
+                FindingFingerprint.Of(ruleId, path, snippet),
+                text ?? string.Empty,
+                suppressed,
+                file,
+                Number(region, "startLine"),
+                Number(region, "startColumn"),
+                suppressed && suppressions!.Items.Exists(IsBaselineSuppression));
+        }
+
+        // The compiler names the suppressor's suppression ID (LRBxxxx) in the suppression's properties.
+        private static bool IsBaselineSuppression(JsonNode suppression)
+        {
+            var properties = suppression.Kind == JsonKind.Object ? JsonText.Property(suppression, "properties") : null;
+            var type = properties is not null && properties.Kind == JsonKind.Object ? JsonText.StringProperty(properties, "suppressionType") : null;
+            var justification = suppression.Kind == JsonKind.Object ? JsonText.StringProperty(suppression, "justification") : null;
+            return (type is not null && type.IndexOf("Suppression Id: LRB", StringComparison.Ordinal) >= 0)
+                || (justification is not null && justification.IndexOf("LaunchReady baseline", StringComparison.Ordinal) >= 0);
+        }
+
+        private static JsonNode? Region(JsonNode result)
+        {
+            var locations = JsonText.Property(result, "locations");
+            if (locations is null || locations.Kind != JsonKind.Array || locations.Items.Count == 0 || locations.Items[0].Kind != JsonKind.Object)
+            {
+                return null;
+            }
+
+            var physical = JsonText.Property(locations.Items[0], "physicalLocation");
+            return physical is not null && physical.Kind == JsonKind.Object ? JsonText.Property(physical, "region") : null;
+        }
+
+        private static int Number(JsonNode? node, string name)
+        {
+            var value = node is not null && node.Kind == JsonKind.Object ? JsonText.Property(node, name) : null;
+            return value is not null && value.Kind == JsonKind.Number && int.TryParse(value.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
         }
 
         private static bool IsLaunchReadyRule(string id)

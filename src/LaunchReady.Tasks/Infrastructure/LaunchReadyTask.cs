@@ -24,6 +24,12 @@ namespace LaunchReady.Tasks.Infrastructure
         /// <summary>Where this run's findings are recorded for the SARIF log and the baseline (under obj/).</summary>
         public string? FindingsFile { get; set; }
 
+        /// <summary>LaunchReadyBaselineMode: "hide" (accepted findings only in the detailed log) or "message" (printed as plain build messages).</summary>
+        public string? BaselineMode { get; set; }
+
+        /// <summary>Whether accepted findings are printed as build messages rather than kept to the detailed log.</summary>
+        protected bool ShowsAcceptedFindings => string.Equals(BaselineMode?.Trim(), "message", StringComparison.OrdinalIgnoreCase);
+
         private readonly List<LoggedFinding> _logged = new List<LoggedFinding>();
         private readonly Dictionary<string, int> _baselineUse = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         private BaselineFile? _baseline;
@@ -93,7 +99,7 @@ namespace LaunchReady.Tasks.Infrastructure
             _logged.Add(new LoggedFinding(finding, !isWarning, path, fingerprint, baselined));
             if (baselined)
             {
-                Log.LogMessage(MessageImportance.Low, "LaunchReady: {0} in {1} is accepted in the baseline (fingerprint {2}): {3}", finding.RuleId, finding.File, fingerprint, finding.Message);
+                LogAccepted(finding.File, finding.Line, finding.Column, finding.RuleId, finding.Message, fingerprint);
                 return;
             }
 
@@ -107,6 +113,21 @@ namespace LaunchReady.Tasks.Infrastructure
                 Log.LogError(null, finding.RuleId, null, helpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);
             }
         }
+
+        /// <summary>
+        /// An accepted finding, as a message: not in MSBuild's warning form, so neither the build nor a CI
+        /// annotation counts it. Printed at normal verbosity in "message" mode, else in the detailed log.
+        /// </summary>
+        protected void LogAccepted(string file, int line, int column, string ruleId, string message, string fingerprint) =>
+            Log.LogMessage(
+                ShowsAcceptedFindings ? MessageImportance.High : MessageImportance.Low,
+                "LaunchReady: accepted in the baseline (fingerprint {0}): {1}({2},{3}) {4}: {5}",
+                fingerprint,
+                file,
+                line,
+                column,
+                ruleId,
+                message);
 
         protected void ReportAll(IEnumerable<TaskFinding> findings)
         {

@@ -35,7 +35,11 @@ namespace LaunchReady.Tasks.Tests.Baseline
             "{ \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\", \"runs\": [ { \"tool\": { \"driver\": { \"name\": \"Microsoft (R) Visual C# Compiler\" } }, \"results\": [" +
             string.Join(",", results.Select(r =>
                 "{ \"ruleId\": \"" + r.Rule + "\", \"level\": \"warning\", \"message\": { \"text\": \"m\" }" +
-                (r.Suppressed ? ", \"suppressions\": [ { \"kind\": \"inSource\" } ]" : string.Empty) +
+                (r.Suppressed
+                    ? r.Snippet.StartsWith("b", StringComparison.Ordinal)
+                        ? ", \"suppressions\": [ { \"kind\": \"inSource\", \"properties\": { \"suppressionType\": \"DiagnosticSuppressor { Suppression Id: LRB0010, Suppression Justification: Accepted in the LaunchReady baseline }\" } } ]"
+                        : ", \"suppressions\": [ { \"kind\": \"inSource\" } ]"
+                    : string.Empty) +
                 ", \"locations\": [ { \"physicalLocation\": { \"artifactLocation\": { \"uri\": \"" + new Uri(Path.Combine(projectPath, r.File)).AbsoluteUri + "\" }, \"region\": { \"startLine\": 3, \"startColumn\": 1 } } } ]" +
                 ", \"properties\": { \"warningLevel\": 1, \"customProperties\": { \"LaunchReadySnippet\": \"" + r.Snippet + "\" } } }")) +
             "] } ] }";
@@ -61,7 +65,17 @@ namespace LaunchReady.Tasks.Tests.Baseline
             Assert.Contains(second.Engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("accepted in the baseline"));
             var both = FindingsLog.Read(Path.Combine(project.Path, "obj", "bundle.json"));
             Assert.Equal(new[] { false, true }, both.OrderBy(f => f.Line).Select(f => f.Baselined));
-            Assert.All(second.Engine.AllText.Concat(new[] { File.ReadAllText(Path.Combine(project.Path, "obj", "bundle.json")) }), text =>
+            var shown = new RecordingBuildEngine();
+            new ScanClientBundle
+            {
+                BuildEngine = shown,
+                ProjectDirectory = project.Path,
+                Roots = new ITaskItem[] { new TaskItem(Path.Combine(project.Path, "wwwroot")) },
+                BaselineFile = Path.Combine(project.Path, BaselineFile.DefaultFileName),
+                BaselineMode = "message",
+            }.Execute();
+            Assert.Contains(shown.Messages, m => m.Importance == MessageImportance.High && m.Message!.Contains("accepted in the baseline") && m.Message.Contains("app.js(4,8) LR1010"));
+            Assert.All(second.Engine.AllText.Concat(shown.AllText).Concat(new[] { File.ReadAllText(Path.Combine(project.Path, "obj", "bundle.json")) }), text =>
                 Assert.False(text.Contains(Key, StringComparison.Ordinal) || text.Contains(OtherKey, StringComparison.Ordinal), "a secret value leaked"));
         }
 
@@ -155,6 +169,36 @@ namespace LaunchReady.Tasks.Tests.Baseline
             var stale = Assert.Single(engine.Messages, m => m.Importance == MessageImportance.Low && m.Message!.Contains("no longer matches"));
             Assert.Contains("LR0020 in Services/Gone.cs", stale.Message);
             Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.Normal && m.Message!.Contains("1 of the 4 baseline entries"));
+        }
+
+        [Fact]
+        public void MessageMode_ListsAcceptedFindings_AsMessagesThatAreNotWarnings()
+        {
+            using var project = new TempDirectory();
+            project.Write("obj/compiler.sarif", CompilerLog(
+                project.Path,
+                ("LR0010", "Services/Feed.cs", "bbbb", true),
+                ("LR0011", "Services/Feed.cs", "cccc", true)));
+            project.Write(BaselineFile.DefaultFileName, BaselineFile.Write(new[]
+            {
+                new BaselineEntry("LR0010", "Services/Feed.cs", FindingFingerprint.Of("LR0010", "Services/Feed.cs", "bbbb"), "m"),
+            }));
+            var engine = new RecordingBuildEngine();
+
+            new CheckLaunchReadyBaseline
+            {
+                BuildEngine = engine,
+                BaselineFile = Path.Combine(project.Path, BaselineFile.DefaultFileName),
+                BaselineMode = "message",
+                CompilerLogFile = Path.Combine(project.Path, "obj", "compiler.sarif"),
+            }.Execute();
+
+            // Only the baseline's suppression is listed, not the one in source (#pragma), at the line SARIF gives.
+            var accepted = Assert.Single(engine.Messages, m => m.Message!.Contains("accepted in the baseline"));
+            Assert.Equal(MessageImportance.High, accepted.Importance);
+            Assert.Contains("Feed.cs(3,1) LR0010: m", accepted.Message);
+            Assert.DoesNotContain(" warning ", accepted.Message);
+            Assert.Empty(engine.Warnings);
         }
 
         [Fact]
