@@ -32,20 +32,49 @@ namespace LaunchReady.Detection.Baseline
             Hash(ruleId.ToUpperInvariant() + "\n" + relativePath + "\n" + snippetFingerprint);
 
         /// <summary>
-        /// <paramref name="path"/> relative to <paramref name="baseDirectory"/> with forward slashes; a path
-        /// outside it (or a generated file's hint path) is kept whole.
+        /// <paramref name="path"/> relative to <paramref name="baseDirectory"/> with forward slashes, with
+        /// "../" for files beside it (a manifest kept at the repository root), so the baseline holds on
+        /// every clone; a path on another drive, or a generated file's hint path, is kept whole.
         /// </summary>
         public static string RelativePath(string path, string? baseDirectory)
         {
             var normalized = path.Replace('\\', '/');
-            if (string.IsNullOrEmpty(baseDirectory))
+            if (string.IsNullOrEmpty(baseDirectory) || !IsRooted(normalized))
             {
                 return normalized;
             }
 
             var root = baseDirectory!.Replace('\\', '/').TrimEnd('/') + "/";
-            return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : normalized;
+            if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+            {
+                return normalized.Substring(root.Length);
+            }
+
+            var fileParts = normalized.Split('/');
+            var baseParts = root.TrimEnd('/').Split('/');
+            var common = 0;
+            while (common < fileParts.Length - 1 && common < baseParts.Length && string.Equals(fileParts[common], baseParts[common], StringComparison.OrdinalIgnoreCase))
+            {
+                common++;
+            }
+
+            // Only the empty segment before a leading '/' (or nothing at all) is shared: nothing to be relative to.
+            if (common == 0 || (common == 1 && fileParts[0].Length == 0))
+            {
+                return normalized;
+            }
+
+            var builder = new StringBuilder();
+            for (var i = common; i < baseParts.Length; i++)
+            {
+                builder.Append("../");
+            }
+
+            return builder.Append(string.Join("/", fileParts, common, fileParts.Length - common)).ToString();
         }
+
+        private static bool IsRooted(string path) =>
+            path.StartsWith("/", StringComparison.Ordinal) || (path.Length > 2 && path[1] == ':' && path[2] == '/');
 
         private static string Hash(string text)
         {

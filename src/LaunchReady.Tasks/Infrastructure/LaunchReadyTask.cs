@@ -41,11 +41,6 @@ namespace LaunchReady.Tasks.Infrastructure
             {
                 LoadBaseline();
                 Run();
-                if (!string.IsNullOrWhiteSpace(FindingsFile))
-                {
-                    FindingsLog.Write(FindingsFile!, _logged);
-                }
-
                 var baselined = _logged.FindAll(f => f.Baselined).Count;
                 if (baselined > 0)
                 {
@@ -60,7 +55,26 @@ namespace LaunchReady.Tasks.Infrastructure
                     $"LaunchReady could not finish {GetType().Name}: {e.GetType().Name}: {e.Message} Please report this with the file that caused it.");
             }
 
+            // Written even after a failure, so the SARIF log never shows a previous run's findings as this one's.
+            WriteFindingsFile();
             return !Log.HasLoggedErrors;
+        }
+
+        private void WriteFindingsFile()
+        {
+            if (string.IsNullOrWhiteSpace(FindingsFile))
+            {
+                return;
+            }
+
+            try
+            {
+                FindingsLog.Write(FindingsFile!, _logged);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                Log.LogWarning(null, null, null, FindingsFile, 0, 0, 0, 0, "LaunchReady could not record this run's findings for SARIF and the baseline: {0}: {1}", e.GetType().Name, e.Message);
+            }
         }
 
         private void LoadBaseline()

@@ -230,6 +230,11 @@ namespace LaunchReady.Tasks.Tests.Baseline
             Assert.Equal(new[] { true, true, false }, parsed.Covers(new[] { "f1", "f1", "f1" }));
             Assert.Equal(new[] { "f2" }, parsed.Stale(new[] { "f1", "f1", "f3" }).Select(e => e.Fingerprint));
             Assert.Equal("a/b.cs", FindingFingerprint.RelativePath("C:\\repo\\app\\a\\b.cs", "C:\\repo\\app"));
+            Assert.Equal("../../launchready.env.json", FindingFingerprint.RelativePath("/home/ci/repo/launchready.env.json", "/home/ci/repo/src/Shop"));
+            Assert.Equal("../../shared/x.cs", FindingFingerprint.RelativePath("/repo/shared/x.cs", "/repo/src/Shop/"));
+            Assert.Equal("/opt/elsewhere.cs", FindingFingerprint.RelativePath("/opt/elsewhere.cs", "/repo/src"));
+            Assert.Equal("D:/other/x.cs", FindingFingerprint.RelativePath("D:\\other\\x.cs", "C:\\repo"));
+            Assert.Equal("Generator/Page_razor.g.cs", FindingFingerprint.RelativePath("Generator/Page_razor.g.cs", "/repo"));
             Assert.Equal(FindingFingerprint.OfSnippet("new HttpClient()"), FindingFingerprint.OfSnippet("new  HttpClient(\n)"));
         }
     }
