@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using LaunchReady.Analyzers.Infrastructure;
@@ -43,19 +44,28 @@ namespace LaunchReady.Analyzers.EntityFramework
                 var lazyLoader = start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
                 var queries = new EfQueries(types, start.Compilation);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                start.RegisterOperationAction(testCode.OutsideTests(c => Analyze(c, queries, proxies, lazyLoader)), OperationKind.PropertyReference);
+                var takesLazyLoader = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+                start.RegisterOperationAction(c => Analyze(c, queries, proxies, lazyLoader, takesLazyLoader, testCode), OperationKind.PropertyReference);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, EfQueries queries, bool proxies, INamedTypeSymbol? lazyLoader)
+        private static void Analyze(
+            OperationAnalysisContext context,
+            EfQueries queries,
+            bool proxies,
+            INamedTypeSymbol? lazyLoader,
+            ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader,
+            TestCodeFilter testCode)
         {
+            // Every property read of the compilation comes here: the cheap questions go first, and whether a
+            // type takes an ILazyLoader is worked out once per type.
             var reference = (IPropertyReferenceOperation)context.Operation;
-            // Assigning a navigation (order.Customer = x) or nameof(order.Customer) loads nothing.
-            if (!IsNavigation(reference.Property, proxies, lazyLoader)
-                || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+            if (reference.Instance is not ILocalReferenceOperation item
+                || !IsNavigation(reference.Property, proxies, lazyLoader, takesLazyLoader)
+                || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference // order.Customer = x loads nothing
                 || reference.Parent is INameOfOperation
-                || reference.Instance is not ILocalReferenceOperation item
-                || FindLoopOver(reference, item.Local) is not { } loop)
+                || FindLoopOver(reference, item.Local) is not { } loop
+                || testCode.ShouldSkip(reference.Syntax.SyntaxTree))
             {
                 return;
             }
@@ -76,9 +86,10 @@ namespace LaunchReady.Analyzers.EntityFramework
 
         // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
         // under proxies, or on an entity that takes an ILazyLoader.
-        private static bool IsNavigation(IPropertySymbol property, bool proxies, INamedTypeSymbol? lazyLoader)
+        private static bool IsNavigation(IPropertySymbol property, bool proxies, INamedTypeSymbol? lazyLoader, ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader)
         {
-            var lazy = (proxies && (property.IsVirtual || property.IsOverride)) || TakesLazyLoader(property.ContainingType, lazyLoader);
+            var lazy = (proxies && (property.IsVirtual || property.IsOverride))
+                || (lazyLoader is not null && property.ContainingType is { } entity && takesLazyLoader.GetOrAdd(entity, e => TakesLazyLoader(e, lazyLoader)));
             if (!lazy)
             {
                 return false;

@@ -25,6 +25,7 @@ namespace LaunchReady.Analyzers.Infrastructure
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, bool> _trees = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, bool>();
         private readonly bool _isTestProject;
+        private volatile Tuple<SyntaxTree, bool>? _last;
         private readonly string? _projectDirectory;
 
         private TestCodeFilter(AnalyzerConfigOptionsProvider options, bool isTestProject, string? projectDirectory)
@@ -60,9 +61,21 @@ namespace LaunchReady.Analyzers.Infrastructure
             };
 
         /// <summary>True when findings in this source file must not be reported.</summary>
-        public bool ShouldSkip(SyntaxTree tree) =>
-            _trees.GetOrAdd(tree, t => (IsTestPath(t.FilePath) || _isTestProject)
+        public bool ShouldSkip(SyntaxTree tree)
+        {
+            // Callbacks come file by file, so the last answer is usually the one asked for again; the
+            // dictionary is the fallback. The pair is replaced whole, so threads never see it half written.
+            var last = _last;
+            if (last is not null && ReferenceEquals(last.Item1, tree))
+            {
+                return last.Item2;
+            }
+
+            var skip = _trees.GetOrAdd(tree, t => (IsTestPath(t.FilePath) || _isTestProject)
                 && !GeneralOptions.IncludeTestCode.Read(_options.GetOptions(t), _options.GlobalOptions));
+            _last = Tuple.Create(tree, skip);
+            return skip;
+        }
 
         /// <summary>True when findings in this additional file must not be reported.</summary>
         public bool ShouldSkip(AdditionalText file) =>
