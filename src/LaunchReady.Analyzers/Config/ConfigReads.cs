@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LaunchReady.Analyzers.Config
@@ -176,6 +178,12 @@ namespace LaunchReady.Analyzers.Config
                 return sectionRead.Key + ":";
             }
 
+            // var smtp = configuration.GetSection("Smtp"); ... smtp["Host"]: the section the local was given.
+            if (receiver is ILocalReferenceOperation local && SectionAssignedTo(local) is { } initializer)
+            {
+                return PrefixOf(initializer, depth + 1);
+            }
+
             var type = receiver.Type;
             if (type is null || !IsConfiguration(type) || Implements(type, section))
             {
@@ -189,6 +197,33 @@ namespace LaunchReady.Analyzers.Config
             }
 
             return string.Empty;
+        }
+
+        /// <summary>
+        /// The GetSection call a local section variable was initialized with, when the local is never assigned
+        /// again in its member; null otherwise (a section handed in, reassigned, or declared elsewhere).
+        /// </summary>
+        private static IOperation? SectionAssignedTo(ILocalReferenceOperation local)
+        {
+            if (local.SemanticModel is not { } model
+                || local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+                || declarator.SyntaxTree != model.SyntaxTree
+                || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+            {
+                return null;
+            }
+
+            var name = declarator.Identifier.ValueText;
+            var reassigned = member.DescendantNodes().Any(n =>
+                (n is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && target.Identifier.ValueText == name)
+                || (n is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax passed } && passed.Identifier.ValueText == name));
+            if (reassigned)
+            {
+                return null;
+            }
+
+            var value = model.GetOperation(initializer.Value);
+            return value is IInvocationOperation or IConversionOperation ? value : null;
         }
 
         // Walks up from a GetSection call used as the receiver of another keyed read: that read reports the full key instead.

@@ -95,6 +95,39 @@ namespace LaunchReady.Analyzers.Tests.Config
         }
 
         [Fact]
+        public async Task ASectionKeptInALocal_IsFollowed_UnlessTheLocalChanges()
+        {
+            var code = """
+                public class Mail
+                {
+                    public string? Read(IConfiguration configuration, bool other, string tenant)
+                    {
+                        var smtp = configuration.GetSection("Smtp");
+                        var host = smtp["Host"];
+                        var port = smtp.GetValue<int>("Port");
+                        var user = smtp[{|#0:"User"|}];
+                        IConfigurationSection billing = configuration.GetSection({|#1:"Billing"|});
+                        var plan = billing[{|#2:"Plan"|}];
+
+                        // Reassigned: which section it holds is not known here.
+                        var moving = configuration.GetSection("Smtp");
+                        if (other)
+                        {
+                            moving = configuration.GetSection(tenant);
+                        }
+
+                        return moving["Anything"];
+                    }
+                }
+                """;
+            var test = Test(code, ("/app/launchready.env.json", Manifest));
+            test.ExpectedDiagnostics.Add(Undeclared(0, "Configuration key", "Smtp:User", "'Smtp__User'"));
+            test.ExpectedDiagnostics.Add(Undeclared(1, "Configuration section", "Billing", "anything under 'Billing'"));
+            test.ExpectedDiagnostics.Add(Undeclared(2, "Configuration key", "Billing:Plan", "'Billing__Plan'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task KeysBuiltAtRunTime_SectionsHandedIn_AndWrites_AreNotReported()
         {
             var code = """
