@@ -8,9 +8,9 @@ namespace LaunchReady.Analyzers.Infrastructure
     /// </summary>
     public static class RuleCatalog
     {
-        public const string DocsBaseUrl = "https://github.com/launchready/LaunchReady.Analyzers/blob/main/docs/rules/";
+        public const string DocsBaseUrl = LaunchReady.Detection.RuleDocs.BaseUrl;
 
-        public static string HelpLink(string id) => DocsBaseUrl + id + ".md";
+        public static string HelpLink(string id) => LaunchReady.Detection.RuleDocs.For(id);
 
         public static DiagnosticDescriptor Create(
             string id,

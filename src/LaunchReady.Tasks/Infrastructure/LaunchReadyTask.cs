@@ -13,8 +13,6 @@ namespace LaunchReady.Tasks.Infrastructure
     /// </summary>
     public abstract class LaunchReadyTask : Microsoft.Build.Utilities.Task
     {
-        public const string DocsBaseUrl = "https://github.com/launchready/LaunchReady.Analyzers/blob/main/docs/rules/";
-
         /// <summary>Task rules to report as warnings instead of errors, semicolon-separated (LaunchReadyWarningRules).</summary>
         public string? WarningRules { get; set; }
 
@@ -117,7 +115,7 @@ namespace LaunchReady.Tasks.Infrastructure
                 return;
             }
 
-            var helpLink = DocsBaseUrl + finding.RuleId + ".md";
+            var helpLink = Detection.RuleDocs.For(finding.RuleId);
             if (isWarning)
             {
                 Log.LogWarning(null, finding.RuleId, null, helpLink, finding.File, finding.Line, finding.Column, 0, 0, finding.Message);

@@ -35,7 +35,7 @@ namespace LaunchReady.Tasks.Sarif
                 b.Append(i == 0 ? "\n" : ",\n");
                 b.Append("            { \"id\": ").Append(JsonText.Quote(rule.Id))
                     .Append(", \"shortDescription\": { \"text\": ").Append(JsonText.Quote(rule.Title)).Append(" }")
-                    .Append(", \"helpUri\": ").Append(JsonText.Quote(LaunchReadyTask.DocsBaseUrl + rule.Id + ".md"))
+                    .Append(", \"helpUri\": ").Append(JsonText.Quote(Detection.RuleDocs.For(rule.Id)))
                     .Append(", \"defaultConfiguration\": { \"level\": ").Append(rule.IsError ? "\"error\"" : "\"warning\"").Append(" }")
                     .Append(", \"properties\": { \"category\": ").Append(JsonText.Quote(rule.Family)).Append(" } }");
             }
