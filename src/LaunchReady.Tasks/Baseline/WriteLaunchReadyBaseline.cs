@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -50,7 +49,7 @@ namespace LaunchReady.Tasks.Baseline
             }
 
             var dropped = previous.Stale(entries.Select(e => e.Fingerprint)).Count;
-            var added = new Detection.Baseline.BaselineFile(previous.Entries).Covers(entries.Select(e => e.Fingerprint).ToList()).Count(covered => !covered);
+            var added = previous.Covers(entries.Select(e => e.Fingerprint).ToList()).Count(covered => !covered);
             File.WriteAllText(output, Detection.Baseline.BaselineFile.Write(entries), new UTF8Encoding(false));
 
             var byRule = string.Join(", ", entries.GroupBy(e => e.Rule).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
