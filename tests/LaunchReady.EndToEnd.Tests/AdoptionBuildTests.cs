@@ -143,9 +143,12 @@ namespace LaunchReady.EndToEnd.Tests
             Assert.NotEqual(0, strict.ExitCode);
             Assert.Equal("error LR0001, error LR0010", Severities(strict));
 
-            var audit = _package.Build(directory, "--no-incremental", "-p:LaunchReadyPreset=audit");
+            // (With LaunchReadySarif naming a folder, as a solution-wide setting does.)
+            var sarifFolder = Path.Combine(directory, "sarif") + Path.DirectorySeparatorChar;
+            var audit = _package.Build(directory, "--no-incremental", "-p:LaunchReadyPreset=audit", "-p:LaunchReadySarif=" + sarifFolder);
             Assert.True(audit.ExitCode == 0, audit.ToString());
             Assert.Equal("warning LR0001, warning LR0010", Severities(audit));
+            Assert.True(File.Exists(Path.Combine(sarifFolder, "Presets.launchready.sarif")), "no per-project SARIF file in the folder");
 
             var recommended = _package.Build(directory, "--no-incremental", "-p:LaunchReadyPreset=recommended");
             Assert.Equal("error LR0001, warning LR0010", Severities(recommended));
