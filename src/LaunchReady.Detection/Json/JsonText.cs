@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -36,22 +37,14 @@ namespace LaunchReady.Detection.Json
             return builder.Append('"').ToString();
         }
 
-        /// <summary>The string value of an object's property, or null when it is missing or not a string.</summary>
-        public static string? StringProperty(JsonNode node, string name)
+        /// <summary>An object's property; null when the node is missing, not an object, or has no such property.</summary>
+        public static JsonNode? Property(JsonNode? node, string name)
         {
-            foreach (var property in node.Properties)
+            if (node is null || node.Kind != JsonKind.Object)
             {
-                if (property.Name == name && property.Value.Kind == JsonKind.String)
-                {
-                    return property.Value.Text;
-                }
+                return null;
             }
 
-            return null;
-        }
-
-        public static JsonNode? Property(JsonNode node, string name)
-        {
             foreach (var property in node.Properties)
             {
                 if (property.Name == name)
@@ -62,5 +55,20 @@ namespace LaunchReady.Detection.Json
 
             return null;
         }
+
+        /// <summary>The string value of an object's property, or null when it is missing or not a string.</summary>
+        public static string? StringProperty(JsonNode? node, string name) =>
+            Property(node, name) is { Kind: JsonKind.String } value ? value.Text : null;
+
+        /// <summary>The integer value of an object's property, or 0 when it is missing or not an integer.</summary>
+        public static int IntProperty(JsonNode? node, string name) =>
+            Property(node, name) is { Kind: JsonKind.Number } value
+            && int.TryParse(value.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                ? number
+                : 0;
+
+        /// <summary>The items of an array property; empty when it is missing or not an array.</summary>
+        public static List<JsonNode> ArrayProperty(JsonNode? node, string name) =>
+            Property(node, name) is { Kind: JsonKind.Array } value ? value.Items : new List<JsonNode>();
     }
 }

@@ -35,16 +35,10 @@ namespace LaunchReady.Tasks.Baseline
             }
 
             var path = Path.GetFullPath(BaselineFile);
-            if (!TextFileReader.TryRead(path, 64 * 1024 * 1024, out var json, out var readProblem, out _))
-            {
-                Log.LogWarning(null, null, null, path, 0, 0, 0, 0, "LaunchReady baseline cannot be read ({0}); every finding is reported.", readProblem);
-                return;
-            }
-
-            var baseline = Detection.Baseline.BaselineFile.Parse(json, out var problem);
+            var baseline = BaselineReader.Load(path, out var problem);
             if (problem is not null)
             {
-                Log.LogWarning(null, null, null, path, 0, 0, 0, 0, "LaunchReady baseline: {0}; the entries that could be read still apply.", problem);
+                Log.LogWarning(null, null, null, path, 0, 0, 0, 0, "LaunchReady baseline: {0}; the entries that could be read apply, the rest are reported.", problem);
             }
 
             var judged = new HashSet<string>(SplitList(CheckedTaskRules), StringComparer.OrdinalIgnoreCase);

@@ -60,8 +60,7 @@ namespace LaunchReady.Tasks.Baseline
             }
 
             var root = StrictJsonParser.Parse(json).Root;
-            var runs = root is not null && root.Kind == JsonKind.Object && JsonText.StringProperty(root, "version") == "2.1.0" ? JsonText.Property(root, "runs") : null;
-            if (runs is null || runs.Kind != JsonKind.Array)
+            if (JsonText.StringProperty(root, "version") != "2.1.0" || JsonText.Property(root, "runs") is not { Kind: JsonKind.Array } runs)
             {
                 problem = "not a SARIF 2.1.0 log (set ErrorLog to path,version=2.1)";
                 return null;
@@ -70,11 +69,9 @@ namespace LaunchReady.Tasks.Baseline
             var findings = new List<CompilerFinding>();
             foreach (var run in runs.Items)
             {
-                var results = run.Kind == JsonKind.Object ? JsonText.Property(run, "results") : null;
-                foreach (var result in results?.Items ?? new List<JsonNode>())
+                foreach (var result in JsonText.ArrayProperty(run, "results"))
                 {
-                    var finding = result.Kind == JsonKind.Object ? ReadResult(result, baselineDirectory) : null;
-                    if (finding is not null)
+                    if (ReadResult(result, baselineDirectory) is { } finding)
                     {
                         findings.Add(finding);
                     }
@@ -87,65 +84,38 @@ namespace LaunchReady.Tasks.Baseline
         private static CompilerFinding? ReadResult(JsonNode result, string? baselineDirectory)
         {
             var ruleId = JsonText.StringProperty(result, "ruleId");
-            if (ruleId is null || !IsLaunchReadyRule(ruleId))
-            {
-                return null;
-            }
-
-            var properties = JsonText.Property(result, "properties");
-            var custom = properties is not null && properties.Kind == JsonKind.Object ? JsonText.Property(properties, "customProperties") : null;
-            var snippet = custom is not null && custom.Kind == JsonKind.Object ? JsonText.StringProperty(custom, "LaunchReadySnippet") : null;
-            var uri = FirstUri(result);
-            if (snippet is null || uri is null)
+            var snippet = JsonText.StringProperty(JsonText.Property(JsonText.Property(result, "properties"), "customProperties"), "LaunchReadySnippet");
+            var locations = JsonText.ArrayProperty(result, "locations");
+            var physical = locations.Count > 0 ? JsonText.Property(locations[0], "physicalLocation") : null;
+            var uri = JsonText.StringProperty(JsonText.Property(physical, "artifactLocation"), "uri");
+            if (ruleId is null || !IsLaunchReadyRule(ruleId) || snippet is null || uri is null)
             {
                 return null;
             }
 
             var file = LocalPath(uri);
             var path = FindingFingerprint.RelativePath(file, baselineDirectory);
-            var message = JsonText.Property(result, "message");
-            var text = message is not null && message.Kind == JsonKind.Object ? JsonText.StringProperty(message, "text") : null;
-            var suppressions = JsonText.Property(result, "suppressions");
-            var suppressed = suppressions is not null && suppressions.Kind == JsonKind.Array && suppressions.Items.Count > 0;
-            var region = Region(result);
+            var region = JsonText.Property(physical, "region");
+            var suppressions = JsonText.ArrayProperty(result, "suppressions");
             return new CompilerFinding(
                 ruleId,
                 path,
                 FindingFingerprint.Of(ruleId, path, snippet),
-                text ?? string.Empty,
-                suppressed,
+                JsonText.StringProperty(JsonText.Property(result, "message"), "text") ?? string.Empty,
+                suppressions.Count > 0,
                 file,
-                Number(region, "startLine"),
-                Number(region, "startColumn"),
-                suppressed && suppressions!.Items.Exists(IsBaselineSuppression));
+                JsonText.IntProperty(region, "startLine"),
+                JsonText.IntProperty(region, "startColumn"),
+                suppressions.Exists(IsBaselineSuppression));
         }
 
         // The compiler names the suppressor's suppression ID (LRBxxxx) in the suppression's properties.
         private static bool IsBaselineSuppression(JsonNode suppression)
         {
-            var properties = suppression.Kind == JsonKind.Object ? JsonText.Property(suppression, "properties") : null;
-            var type = properties is not null && properties.Kind == JsonKind.Object ? JsonText.StringProperty(properties, "suppressionType") : null;
-            var justification = suppression.Kind == JsonKind.Object ? JsonText.StringProperty(suppression, "justification") : null;
+            var type = JsonText.StringProperty(JsonText.Property(suppression, "properties"), "suppressionType");
+            var justification = JsonText.StringProperty(suppression, "justification");
             return (type is not null && type.IndexOf("Suppression Id: LRB", StringComparison.Ordinal) >= 0)
                 || (justification is not null && justification.IndexOf("LaunchReady baseline", StringComparison.Ordinal) >= 0);
-        }
-
-        private static JsonNode? Region(JsonNode result)
-        {
-            var locations = JsonText.Property(result, "locations");
-            if (locations is null || locations.Kind != JsonKind.Array || locations.Items.Count == 0 || locations.Items[0].Kind != JsonKind.Object)
-            {
-                return null;
-            }
-
-            var physical = JsonText.Property(locations.Items[0], "physicalLocation");
-            return physical is not null && physical.Kind == JsonKind.Object ? JsonText.Property(physical, "region") : null;
-        }
-
-        private static int Number(JsonNode? node, string name)
-        {
-            var value = node is not null && node.Kind == JsonKind.Object ? JsonText.Property(node, name) : null;
-            return value is not null && value.Kind == JsonKind.Number && int.TryParse(value.Text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
         }
 
         private static bool IsLaunchReadyRule(string id)
@@ -164,19 +134,6 @@ namespace LaunchReady.Tasks.Baseline
             }
 
             return true;
-        }
-
-        private static string? FirstUri(JsonNode result)
-        {
-            var locations = JsonText.Property(result, "locations");
-            if (locations is null || locations.Kind != JsonKind.Array || locations.Items.Count == 0 || locations.Items[0].Kind != JsonKind.Object)
-            {
-                return null;
-            }
-
-            var physical = JsonText.Property(locations.Items[0], "physicalLocation");
-            var artifact = physical is not null && physical.Kind == JsonKind.Object ? JsonText.Property(physical, "artifactLocation") : null;
-            return artifact is not null && artifact.Kind == JsonKind.Object ? JsonText.StringProperty(artifact, "uri") : null;
         }
 
         // The compiler writes file URIs for rooted paths and escaped relative references for the rest

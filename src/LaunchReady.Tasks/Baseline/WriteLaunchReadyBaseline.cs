@@ -42,12 +42,7 @@ namespace LaunchReady.Tasks.Baseline
                     .Select(f => new BaselineEntry(f.RuleId, f.Path, f.Fingerprint, f.Message)))
                 .ToList();
 
-            var previous = Detection.Baseline.BaselineFile.Empty;
-            if (File.Exists(output) && TextFileReader.TryRead(output, 64 * 1024 * 1024, out var json, out _, out _))
-            {
-                previous = Detection.Baseline.BaselineFile.Parse(json, out _);
-            }
-
+            var previous = BaselineReader.Load(output, out _);
             var dropped = previous.Stale(entries.Select(e => e.Fingerprint)).Count;
             var added = previous.Covers(entries.Select(e => e.Fingerprint).ToList()).Count(covered => !covered);
             File.WriteAllText(output, Detection.Baseline.BaselineFile.Write(entries), new UTF8Encoding(false));

@@ -88,20 +88,8 @@ namespace LaunchReady.Tasks.Infrastructure
                 return result;
             }
 
-            var root = StrictJsonParser.Parse(json).Root;
-            var list = root is not null && root.Kind == JsonKind.Object ? JsonText.Property(root, "findings") : null;
-            if (list is null || list.Kind != JsonKind.Array)
+            foreach (var item in JsonText.ArrayProperty(StrictJsonParser.Parse(json).Root, "findings"))
             {
-                return result;
-            }
-
-            foreach (var item in list.Items)
-            {
-                if (item.Kind != JsonKind.Object)
-                {
-                    continue;
-                }
-
                 var rule = JsonText.StringProperty(item, "rule");
                 var fingerprint = JsonText.StringProperty(item, "fingerprint");
                 if (rule is null || fingerprint is null)
@@ -112,8 +100,8 @@ namespace LaunchReady.Tasks.Infrastructure
                 result.Add(new LoggedFinding(
                     rule,
                     JsonText.StringProperty(item, "file") ?? string.Empty,
-                    Number(item, "line"),
-                    Number(item, "column"),
+                    JsonText.IntProperty(item, "line"),
+                    JsonText.IntProperty(item, "column"),
                     JsonText.StringProperty(item, "message") ?? string.Empty,
                     JsonText.StringProperty(item, "level") != "warning",
                     JsonText.StringProperty(item, "path") ?? string.Empty,
@@ -122,12 +110,6 @@ namespace LaunchReady.Tasks.Infrastructure
             }
 
             return result;
-        }
-
-        private static int Number(JsonNode item, string name)
-        {
-            var node = JsonText.Property(item, name);
-            return node is not null && node.Kind == JsonKind.Number && int.TryParse(node.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
         }
     }
 }

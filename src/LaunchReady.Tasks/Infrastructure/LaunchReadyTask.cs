@@ -30,7 +30,7 @@ namespace LaunchReady.Tasks.Infrastructure
 
         private readonly List<LoggedFinding> _logged = new List<LoggedFinding>();
         private readonly Dictionary<string, int> _baselineUse = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        private BaselineFile? _baseline;
+        private Detection.Baseline.BaselineFile _baseline = Detection.Baseline.BaselineFile.Empty;
         private string? _baselineDirectory;
 
         public sealed override bool Execute()
@@ -84,16 +84,9 @@ namespace LaunchReady.Tasks.Infrastructure
 
             var path = Path.GetFullPath(BaselineFile);
             _baselineDirectory = Path.GetDirectoryName(path);
-            if (!File.Exists(path))
-            {
-                return;
-            }
 
             // A damaged baseline is reported once, by the baseline check after the build.
-            if (TextFileReader.TryRead(path, 64 * 1024 * 1024, out var json, out _, out _))
-            {
-                _baseline = Detection.Baseline.BaselineFile.Parse(json, out _);
-            }
+            _baseline = Baseline.BaselineReader.Load(path, out _);
         }
 
         protected abstract void Run();
@@ -107,7 +100,7 @@ namespace LaunchReady.Tasks.Infrastructure
             // Findings arrive in file order, so the first n with a fingerprint are the n the baseline accepted.
             _baselineUse.TryGetValue(fingerprint, out var used);
             _baselineUse[fingerprint] = used + 1;
-            var baselined = _baseline is not null && used < _baseline.Allowance(fingerprint);
+            var baselined = used < _baseline.Allowance(fingerprint);
             _logged.Add(new LoggedFinding(finding, !isWarning, path, fingerprint, baselined));
             if (baselined)
             {
