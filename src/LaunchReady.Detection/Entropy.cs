@@ -6,23 +6,16 @@ namespace LaunchReady.Detection
     /// <summary>Character statistics of a candidate value.</summary>
     public static class Entropy
     {
+        // Per-thread counters for ASCII characters: these statistics are computed for many short values, so
+        // they allocate no table of their own unless a value has other characters.
+        [ThreadStatic]
+        private static int[]? t_asciiCounts;
+
         /// <summary>Shannon entropy in bits per character.</summary>
         public static double BitsPerCharacter(string value)
         {
-            if (value.Length == 0)
-            {
-                return 0;
-            }
-
-            var counts = new Dictionary<char, int>();
-            foreach (var c in value)
-            {
-                counts.TryGetValue(c, out var count);
-                counts[c] = count + 1;
-            }
-
             var entropy = 0.0;
-            foreach (var count in counts.Values)
+            foreach (var count in Counts(value))
             {
                 var p = (double)count / value.Length;
                 entropy -= p * Math.Log(p, 2);
@@ -33,8 +26,62 @@ namespace LaunchReady.Detection
 
         public static int DistinctCharacters(string value)
         {
-            var seen = new HashSet<char>(value);
-            return seen.Count;
+            var distinct = 0;
+            foreach (var _ in Counts(value))
+            {
+                distinct++;
+            }
+
+            return distinct;
+        }
+
+        /// <summary>How often the most frequent character occurs.</summary>
+        public static int MostFrequentCount(string value)
+        {
+            var most = 0;
+            foreach (var count in Counts(value))
+            {
+                most = Math.Max(most, count);
+            }
+
+            return most;
+        }
+
+        // The number of occurrences of each distinct character; enumerate to the end, which resets the counters.
+        private static IEnumerable<int> Counts(string value)
+        {
+            var ascii = t_asciiCounts ??= new int[128];
+            Dictionary<char, int>? other = null;
+            foreach (var c in value)
+            {
+                if (c < 128)
+                {
+                    ascii[c]++;
+                }
+                else
+                {
+                    other ??= new Dictionary<char, int>();
+                    other.TryGetValue(c, out var count);
+                    other[c] = count + 1;
+                }
+            }
+
+            for (var i = 0; i < ascii.Length; i++)
+            {
+                if (ascii[i] > 0)
+                {
+                    yield return ascii[i];
+                    ascii[i] = 0;
+                }
+            }
+
+            if (other is not null)
+            {
+                foreach (var count in other.Values)
+                {
+                    yield return count;
+                }
+            }
         }
 
         /// <summary>How many of lower case, upper case, digits and symbols occur.</summary>

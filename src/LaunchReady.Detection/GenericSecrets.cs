@@ -37,20 +37,34 @@ namespace LaunchReady.Detection
         /// </summary>
         public static SecretFinding? EvaluateValue(string value, GenericSecretOptions options, string ruleName = "secret-named-value")
         {
-            if (value.Length < options.MinLength || value.Length > MaxLength || Placeholders.IsPlaceholder(value) || IsNameRouteOrProse(value))
-            {
-                return null;
-            }
-
-            var entropy = Entropy.BitsPerCharacter(value);
-            var threshold = Math.Min(options.MinEntropy, Math.Log(value.Length, 2) - 0.5);
-            if (entropy < threshold || Entropy.CharacterClasses(value) < 2)
+            if (!IsCredentialLike(value, options, out var entropy))
             {
                 return null;
             }
 
             var confidence = value.Length >= 20 && entropy >= 3.5 ? Confidence.High : Confidence.Medium;
             return new SecretFinding(SecretKind.Generic, ruleName, "credential", 0, value.Length, confidence, RedactedSecret.Of(value), string.Empty);
+        }
+
+        /// <summary>
+        /// Whether <see cref="EvaluateValue"/> would score the value, without building the finding (whose
+        /// fingerprint is a hash): the question an analyzer asks of every one-word string constant.
+        /// </summary>
+        public static bool IsCredentialLike(string value, GenericSecretOptions options) => IsCredentialLike(value, options, out _);
+
+        private static bool IsCredentialLike(string value, GenericSecretOptions options, out double entropy)
+        {
+            entropy = 0;
+
+            // Cheapest rejections first.
+            if (value.Length < options.MinLength || value.Length > MaxLength || IsNameRouteOrProse(value) || IsDateTimeFormat(value) || IsEncodedMedia(value))
+            {
+                return false;
+            }
+
+            entropy = Entropy.BitsPerCharacter(value);
+            var threshold = Math.Min(options.MinEntropy, Math.Log(value.Length, 2) - 0.5);
+            return entropy >= threshold && Entropy.CharacterClasses(value) >= 2 && !Placeholders.IsPlaceholder(value);
         }
 
         /// <summary>Passwords in connection strings (<c>Password=</c>, <c>Pwd=</c>), with their spans in <paramref name="text"/>.</summary>
@@ -124,7 +138,9 @@ namespace LaunchReady.Detection
                     {
                         segments++;
                         hasWord |= letters == segmentLength && segmentLength >= 3;
-                        if (segmentLength > 12)
+                        // A long segment of words ("TimeoutSeconds" in "Partners:Api2:TimeoutSeconds") keeps the value a
+                        // name; any other long segment decides on its own.
+                        if (segmentLength > 12 && !(letters == segmentLength && IsWords(value, i - segmentLength, segmentLength)))
                         {
                             return !hasDigit && letters == segmentLength && AllLettersAndSeparators(value);
                         }
@@ -146,6 +162,25 @@ namespace LaunchReady.Detection
             }
 
             return !hasDigit || (hasWord && segments >= 2);
+        }
+
+        // Lower-case or CamelCase words: at most a third of the letters upper case, never two in a row after the first.
+        private static bool IsWords(string value, int start, int length)
+        {
+            var upper = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                if (char.IsUpper(value[i]))
+                {
+                    upper++;
+                    if (i > start + 1 && char.IsUpper(value[i - 1]))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return upper * 3 <= length;
         }
 
         private static bool AllLettersAndSeparators(string value)
@@ -199,6 +234,43 @@ namespace LaunchReady.Detection
             }
 
             return separator;
+        }
+
+        private const string DateTimeFormatCharacters = "yMdHhmsfFtzKgTZ:-/.,'_";
+
+        // yyyy-MM-dd'T'HH:mm:ss.fffK: a date format, only format letters and separators.
+        private static bool IsDateTimeFormat(string value)
+        {
+            if (value.IndexOf("yy", StringComparison.Ordinal) < 0 && value.IndexOf("HH", StringComparison.Ordinal) < 0 && value.IndexOf("hh", StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (DateTimeFormatCharacters.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Base64 of a PNG, JPEG, GIF, PDF, RIFF (WebP, WAV) or SVG file, or a data URI: an embedded file, not a key.
+        private static readonly string[] EncodedMediaPrefixes = { "iVBORw0KGgo", "/9j/", "R0lGOD", "JVBERi0", "UklGR", "PHN2Zy", "PD94bWwg", "data:" };
+
+        private static bool IsEncodedMedia(string value)
+        {
+            foreach (var prefix in EncodedMediaPrefixes)
+            {
+                if (value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static readonly string[] KeyFileExtensions = { ".json", ".pem", ".pfx", ".p12", ".key", ".crt", ".cer", ".jks", ".txt" };

@@ -37,23 +37,8 @@ namespace LaunchReady.Detection
                 }
             }
 
-            // "aaaaaaaa", "abababab", "********"
-            if (Entropy.DistinctCharacters(trimmed) <= 2)
-            {
-                return true;
-            }
-
-            var counts = new int[128];
-            var most = 0;
-            foreach (var c in trimmed)
-            {
-                if (c < 128)
-                {
-                    most = Math.Max(most, ++counts[c]);
-                }
-            }
-
-            return most * 10 > trimmed.Length * 6;
+            // "aaaaaaaa", "abababab", "********", or one character making up most of the value
+            return Entropy.DistinctCharacters(trimmed) <= 2 || Entropy.MostFrequentCount(trimmed) * 10 > trimmed.Length * 6;
         }
 
         /// <summary>A placeholder, or a default password that only ever guards a local container.</summary>

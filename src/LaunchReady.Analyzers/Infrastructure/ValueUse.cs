@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LaunchReady.Analyzers.Infrastructure
@@ -113,6 +116,107 @@ namespace LaunchReady.Analyzers.Infrastructure
             }
         }
 
+        /// <summary>
+        /// What <see cref="Of"/> would say about a value, where the syntax settles it: a local, field, property
+        /// or parameter default, an assignment, a named argument, an equality test, or a positional argument
+        /// (through the called method's symbol). Lets a rule set a value aside without its operation, which
+        /// the semantic model would build for the whole member. False where only the operation tells (the
+        /// argument of an encoding call, a value named by its key, anything less common). Without a semantic
+        /// model, positional arguments are left undecided too.
+        /// </summary>
+        public static bool TryOfSyntax(SyntaxNode value, SemanticModel? model, CancellationToken cancellationToken, out ValueUse use)
+        {
+            use = default;
+            var current = value;
+            for (var steps = 0; steps < MaxClimb; steps++)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case ParenthesizedExpressionSyntax:
+                    case CastExpressionSyntax:
+                    case InterpolationSyntax:
+                    case InterpolatedStringExpressionSyntax:
+                    case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ArrayInitializerExpression):
+                    case ArrayCreationExpressionSyntax:
+                    case ImplicitArrayCreationExpressionSyntax:
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.CoalesceExpression):
+                    case ConditionalExpressionSyntax conditional when conditional.Condition != current:
+                        current = parent;
+                        continue;
+                    case BinaryExpressionSyntax equality when equality.IsKind(SyntaxKind.EqualsExpression) || equality.IsKind(SyntaxKind.NotEqualsExpression):
+                    case ConstantPatternSyntax:
+                    case CaseSwitchLabelSyntax:
+                        use = new ValueUse(null, null, null, isComparison: true);
+                        return true;
+                    case EqualsValueClauseSyntax clause:
+                        var name = clause.Parent switch
+                        {
+                            VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText,
+                            PropertyDeclarationSyntax property => property.Identifier.ValueText,
+                            ParameterSyntax parameter => parameter.Identifier.ValueText,
+                            _ => null,
+                        };
+                        use = new ValueUse(name, null, null, false);
+                        return name is not null;
+                    case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == current:
+                        var target = TargetNameOf(assignment.Left);
+                        use = new ValueUse(target, null, null, false);
+                        return target is not null;
+                    case ArgumentSyntax { NameColon: { } nameColon }
+                        when nameColon.Name.Identifier.ValueText is not ("parameter" or "key" or "value"):
+                        // Argument names are only known to be parameter names; a comparison method is recognised by Of.
+                        use = new ValueUse(nameColon.Name.Identifier.ValueText, null, null, false);
+                        return parent.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                            ? !ComparisonMethods.Contains(access.Name.Identifier.ValueText)
+                            : true;
+                    case ArgumentSyntax { NameColon: null, Parent: BaseArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax } arguments } argument:
+                        return model is not null && TryOfPositionalArgument(argument, arguments, model, cancellationToken, out use);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TryOfPositionalArgument(
+            ArgumentSyntax argument, BaseArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken, out ValueUse use)
+        {
+            use = default;
+            var symbol = model.GetSymbolInfo(arguments.Parent!, cancellationToken).Symbol;
+            var method = symbol as IMethodSymbol;
+            var parameters = symbol switch
+            {
+                IMethodSymbol called when !IsEncoding(called) => called.Parameters,
+                IPropertySymbol indexer => indexer.Parameters,
+                _ => ImmutableArray<IParameterSymbol>.Empty,
+            };
+
+            var index = arguments.Arguments.IndexOf(argument);
+            var parameter = index < parameters.Length ? parameters[index] : parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1] : null;
+
+            // The value of a key/value pair is named by its key, which Of reads from the key's operation.
+            if (parameter is null || (parameter.Name == "value" && arguments.Arguments.Count == 2 && index == 1))
+            {
+                return false;
+            }
+
+            use = new ValueUse(RenameParameter(parameter.Name, method), method, null, isComparison: method is not null && ComparisonMethods.Contains(method.Name));
+            return true;
+        }
+
+        private static string? TargetNameOf(ExpressionSyntax target) => target switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            ElementAccessExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } when arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+                => LastKeySegment(key.Token.ValueText),
+            ImplicitElementAccessSyntax { ArgumentList.Arguments: { Count: 1 } arguments } when arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+                => LastKeySegment(key.Token.ValueText),
+            _ => null,
+        };
+
         private static bool IsEncoding(IMethodSymbol method) =>
             method.Name is "GetBytes" or "FromBase64String" or "FromHexString"
             && method.ContainingType?.ContainingNamespace?.ToDisplayString() is "System.Text" or "System";
@@ -132,19 +236,7 @@ namespace LaunchReady.Analyzers.Infrastructure
                 return new ValueUse(name, method, convertedType, isComparison: true);
             }
 
-            // new AuthenticationHeaderValue("Bearer", "..."): the parameter is the credential.
-            if (name == "parameter" && method?.ContainingType?.Name == "AuthenticationHeaderValue")
-            {
-                name = "AuthorizationToken";
-            }
-
-            // new SymmetricSecurityKey(bytes), new HMACSHA256(bytes): a bare "key" parameter of a crypto type is a signing key.
-            if (name == "key" && method?.ContainingType is { } owner
-                && (owner.Name.EndsWith("SecurityKey", StringComparison.Ordinal)
-                    || owner.ContainingNamespace?.ToDisplayString().StartsWith("System.Security.Cryptography", StringComparison.Ordinal) == true))
-            {
-                name = "SigningKey";
-            }
+            name = RenameParameter(name, method);
 
             // dictionary.Add("Redis:Host", value), UseSetting("urls", value), SetEnvironmentVariable("API_KEY", value): the key names the value.
             var keyedArguments = argument.Parent switch
@@ -170,6 +262,26 @@ namespace LaunchReady.Analyzers.Infrastructure
 
             var receiver = (argument.Parent as IInvocationOperation)?.Instance;
             return new ValueUse(name, method, convertedType, false, receiver is null ? null : NameOf(receiver));
+        }
+
+        // Parameters whose own name hides that they take a credential.
+        private static string? RenameParameter(string? name, IMethodSymbol? method)
+        {
+            // new AuthenticationHeaderValue("Bearer", "..."): the parameter is the credential.
+            if (name == "parameter" && method?.ContainingType?.Name == "AuthenticationHeaderValue")
+            {
+                return "AuthorizationToken";
+            }
+
+            // new SymmetricSecurityKey(bytes), new HMACSHA256(bytes): a bare "key" parameter of a crypto type is a signing key.
+            if (name == "key" && method?.ContainingType is { } owner
+                && (owner.Name.EndsWith("SecurityKey", StringComparison.Ordinal)
+                    || owner.ContainingNamespace?.ToDisplayString().StartsWith("System.Security.Cryptography", StringComparison.Ordinal) == true))
+            {
+                return "SigningKey";
+            }
+
+            return name;
         }
 
         private static string? NameOf(IOperation target)

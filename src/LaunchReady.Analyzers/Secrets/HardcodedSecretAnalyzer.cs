@@ -50,7 +50,7 @@ namespace LaunchReady.Analyzers.Secrets
                     TestCodeFilter.Create(start.Compilation, start.Options),
                     start.Options.AnalyzerConfigOptionsProvider,
                     BaselineLookup.Load(start.Options, start.CancellationToken));
-                start.RegisterOperationAction(analysis.AnalyzeConstant, StringConstant.Kinds);
+                start.RegisterSyntaxNodeAction(analysis.AnalyzeConstant, StringConstant.Kinds);
                 start.RegisterOperationAction(analysis.AnalyzeConstantReference, OperationKind.FieldReference);
             });
         }
@@ -70,34 +70,33 @@ namespace LaunchReady.Analyzers.Secrets
                 _baseline = baseline;
             }
 
-            public void AnalyzeConstant(OperationAnalysisContext context)
+            public void AnalyzeConstant(SyntaxNodeAnalysisContext context)
             {
-                var operation = context.Operation;
-                if (!StringConstant.TryGetValue(operation, out var value) || value.Length < 8)
+                var node = context.Node;
+                if (!StringConstant.TryGetValue(node, context.SemanticModel, context.CancellationToken, out var value) || value.Length < 8)
                 {
                     return;
                 }
 
                 var providerFindings = SecretDetector.Scan(value);
                 var passwordFindings = providerFindings is null ? GenericSecrets.FindConnectionStringPasswords(value) : null;
-                var mayBeGeneric = providerFindings is null && passwordFindings is null && (value.IndexOf(' ') < 0 || AuthorizationScheme(value) > 0);
-                if (providerFindings is null && passwordFindings is null && !mayBeGeneric)
+                var tree = node.SyntaxTree;
+                var settings = SettingsFor(tree);
+                var mayBeGeneric = providerFindings is null && passwordFindings is null && MayBeGenericCredential(context, value, settings);
+                if ((providerFindings is null && passwordFindings is null && !mayBeGeneric) || _testCode.ShouldSkip(tree))
                 {
                     return;
                 }
 
                 // A provider key is reported even where it is only compared: it is in the source either way.
-                var tree = operation.Syntax.SyntaxTree;
-                var use = ValueUse.Of(operation);
-                if ((use.IsComparison && providerFindings is null)
-                    || (mayBeGeneric && !SettingsFor(tree).Names.IsSecretName(use.TargetName))
-                    || _testCode.ShouldSkip(tree))
+                var operation = StringConstant.OperationOf(node, context.SemanticModel, context.CancellationToken);
+                var use = operation is null ? default : ValueUse.Of(operation);
+                if ((use.IsComparison && providerFindings is null) || (mayBeGeneric && !settings.Names.IsSecretName(use.TargetName)))
                 {
                     return;
                 }
 
-                var settings = SettingsFor(tree);
-                var mapping = SourceMapping.For(operation.Syntax, value);
+                var mapping = SourceMapping.For(node, value);
                 var variable = settings.Names.IsSecretName(use.TargetName) ? EnvironmentVariableName.From(use.TargetName!) : null;
                 if (providerFindings is not null)
                 {
@@ -135,10 +134,33 @@ namespace LaunchReady.Analyzers.Secrets
                 }
             }
 
+            // A one-word value (or a header value after its scheme) is a finding only where a secret-named target
+            // receives it. The syntax (and for an argument, the method's symbol) usually names the target, so most
+            // values are set aside before the caller asks for their operation.
+            private static bool MayBeGenericCredential(SyntaxNodeAnalysisContext context, string value, SecretSettings settings)
+            {
+                var scheme = AuthorizationScheme(value);
+                if (scheme == 0 && value.IndexOf(' ') >= 0)
+                {
+                    return false;
+                }
+
+                // Cheapest first: the syntax, the value, then the called method's symbol for a positional argument.
+                return !SetAsideByUse(null)
+                    && GenericSecrets.IsCredentialLike(scheme > 0 ? value.Substring(scheme) : value, settings.Generic)
+                    && !SetAsideByUse(context.SemanticModel);
+
+                bool SetAsideByUse(SemanticModel? model) =>
+                    ValueUse.TryOfSyntax(context.Node, model, context.CancellationToken, out var use)
+                    && (use.IsComparison || !settings.Names.IsSecretName(use.TargetName));
+            }
+
+            private static readonly string[] AuthorizationSchemes = { "Bearer ", "Basic " };
+
             // Length of "Bearer " or "Basic " at the start of a header value, else 0.
             private static int AuthorizationScheme(string value)
             {
-                foreach (var scheme in new[] { "Bearer ", "Basic " })
+                foreach (var scheme in AuthorizationSchemes)
                 {
                     if (value.StartsWith(scheme, System.StringComparison.OrdinalIgnoreCase))
                     {
@@ -186,7 +208,7 @@ namespace LaunchReady.Analyzers.Secrets
                 _settings.GetOrAdd(tree, t => SecretSettings.Read(_options.GetOptions(t), _options.GlobalOptions, _names));
 
             private void Report(
-                OperationAnalysisContext context,
+                SyntaxNodeAnalysisContext context,
                 DiagnosticDescriptor rule,
                 SourceMapping mapping,
                 SecretFinding finding,
@@ -201,7 +223,7 @@ namespace LaunchReady.Analyzers.Secrets
 
                 var diagnostic = Finding.Create(
                     rule,
-                    mapping.Locate(context.Operation.Syntax.SyntaxTree, finding.Start, finding.Length),
+                    mapping.Locate(context.Node.SyntaxTree, finding.Start, finding.Length),
                     ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, environmentVariable),
                     subject,
                     finding.Redacted.ToString());

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
@@ -71,16 +72,16 @@ namespace LaunchReady.Analyzers.Urls
             context.RegisterCompilationStartAction(start =>
             {
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                var settings = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Settings>();
-                start.RegisterOperationAction(c => AnalyzeConstant(c, testCode, settings), StringConstant.Kinds);
+                var settings = new ConcurrentDictionary<SyntaxTree, Settings>();
+                start.RegisterSyntaxNodeAction(c => AnalyzeConstant(c, testCode, settings), StringConstant.Kinds);
                 start.RegisterAdditionalFileAction(c => AnalyzeConfigFile(c, testCode));
             });
         }
 
-        private static void AnalyzeConstant(OperationAnalysisContext context, TestCodeFilter testCode, System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, Settings> settingsByTree)
+        private static void AnalyzeConstant(SyntaxNodeAnalysisContext context, TestCodeFilter testCode, ConcurrentDictionary<SyntaxTree, Settings> settingsByTree)
         {
-            var operation = context.Operation;
-            if (!StringConstant.TryGetValue(operation, out var value))
+            var node = context.Node;
+            if (!StringConstant.TryGetValue(node, context.SemanticModel, context.CancellationToken, out var value))
             {
                 return;
             }
@@ -93,7 +94,7 @@ namespace LaunchReady.Analyzers.Urls
 
             // How the value is used can only suppress a finding, so a constant that yields none even for the most
             // reporting use (a host target, not a namespace) is done with before the costlier questions.
-            var tree = operation.Syntax.SyntaxTree;
+            var tree = node.SyntaxTree;
             var options = context.Options.AnalyzerConfigOptionsProvider;
             var settings = settingsByTree.GetOrAdd(tree, t => new Settings(options.GetOptions(t), options.GlobalOptions));
             if (!candidates.Exists(c => Evaluate(c, value, Usage.MostReporting, settings) is not null))
@@ -101,22 +102,23 @@ namespace LaunchReady.Analyzers.Urls
                 return;
             }
 
-            var use = ValueUse.Of(operation);
-            if (use.IsComparison || IsServerBinding(operation, use) || testCode.ShouldSkip(tree))
+            var operation = StringConstant.OperationOf(node, context.SemanticModel, context.CancellationToken);
+            var use = operation is null ? default : ValueUse.Of(operation);
+            if (use.IsComparison || (operation is not null && IsServerBinding(operation, use)) || testCode.ShouldSkip(tree))
             {
                 return;
             }
 
             var usage = new Usage(
                 isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords) && !NameWords.ContainsAny(use.TargetName, VersionWords),
-                isNamespace: IsNamespaceUse(operation, use));
-            var mapping = SourceMapping.For(operation.Syntax, value);
+                isNamespace: operation is not null && IsNamespaceUse(operation, use));
+            var mapping = SourceMapping.For(node, value);
             foreach (var candidate in candidates)
             {
                 var diagnostic = Evaluate(candidate, value, usage, settings);
                 if (diagnostic is null
-                    || (candidate.Form == EndpointForm.BareHost && (NamesTheHost(use.TargetName, candidate.Host) || IsInListOfLocalHosts(operation)))
-                    || (settings.AllowInDebug && DevelopmentOnlyCode.Contains(operation.Syntax)))
+                    || (candidate.Form == EndpointForm.BareHost && (NamesTheHost(use.TargetName, candidate.Host) || (operation is not null && IsInListOfLocalHosts(operation))))
+                    || (settings.AllowInDebug && DevelopmentOnlyCode.Contains(node)))
                 {
                     continue;
                 }

@@ -89,6 +89,42 @@ namespace LaunchReady.Analyzers.Tests.Secrets
         }
 
         [Fact]
+        public async Task PositionalArguments_AreNamedByTheirParameter()
+        {
+            var source = """
+                using System;
+
+                public static class Calls
+                {
+                    public static void Run(string text)
+                    {
+                        Connect("svc-orders", "{|#0:Qz7!rT4@wN8e|}");
+                        Rotate("{|#1:Hn5$Jk8#Lp2!Rt|}", "{|#2:Vb3%Nm6^Qw9&Er|}");
+                        text.WithToken("{|#3:Zx8Cv4Bn2Mq7Lk5J|}");
+                        var id = Guid.Parse("3fa85f64-5717-4562-b3fc-2c963f66afa6");
+                        Log("q7Lm2Vx9Rt4Kp8Wz");
+                        var same = text.Equals("Wq2Lp7Xz4Kv9Nm3T");
+                    }
+
+                    private static void Connect(string user, string password) { }
+
+                    private static void Rotate(params string[] apiKeys) { }
+
+                    private static void WithToken(this string target, string token) { }
+
+                    private static void Log(string message) { }
+                }
+                """;
+
+            await VerifyCS.VerifyAnalyzerAsync(
+                source,
+                Generic(0, "'password'", "Qz7!rT4@wN8e"),
+                Generic(1, "'apiKeys'", "Hn5$Jk8#Lp2!Rt"),
+                Generic(2, "'apiKeys'", "Vb3%Nm6^Qw9&Er"),
+                Generic(3, "'token'", "Zx8Cv4Bn2Mq7Lk5J"));
+        }
+
+        [Fact]
         public async Task SecretNamedTargets_WithCredentialValues_ReportLR0002()
         {
             var source = """

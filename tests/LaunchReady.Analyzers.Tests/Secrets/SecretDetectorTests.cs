@@ -142,5 +142,46 @@ namespace LaunchReady.Analyzers.Tests.Secrets
             Assert.Equal("sk_l… (48 chars, fingerprint " + redacted.Fingerprint + ")", redacted.ToString());
             Assert.Equal("ab", RedactedSecret.Of("abcdefghij").Prefix);
         }
+
+        [Theory]
+        [InlineData("", 0.0)]
+        [InlineData("aaaaaaaa", 0.0)]
+        [InlineData("abababab", 1.0)]
+        [InlineData("abcdabcd", 2.0)]
+        [InlineData("abcdefgh", 3.0)]
+        [InlineData("ééàà", 1.0)]
+        [InlineData("aé", 1.0)]
+        public void Entropy_IsShannonBitsPerCharacter_ForAsciiAndOtherCharacters(string value, double expected)
+        {
+            Assert.Equal(expected, Entropy.BitsPerCharacter(value), 6);
+
+            // Counters are reused between calls; a second call must not see the first one's characters.
+            Assert.Equal(expected, Entropy.BitsPerCharacter(value), 6);
+        }
+
+        [Theory]
+        [InlineData("yyyy-MM-dd'T'HH:mm:ss.fffK")]
+        [InlineData("dd/MM/yyyy HH:mm")]
+        [InlineData("HH:mm:ss.ffffff")]
+        [InlineData("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ")]
+        [InlineData("/9j/4AAQSkZJRgABAQEASABIAAD")]
+        [InlineData("data:image/png;base64,iVBORw0KGgoAAAANSUhEUg")]
+        [InlineData("Partners:Api2:TimeoutSeconds")]
+        [InlineData("Services:B7x9:ConnectionTimeout")]
+        public void DateFormatsEmbeddedFilesAndConfigurationKeys_AreNotCredentialLike(string value)
+        {
+            Assert.False(GenericSecrets.IsCredentialLike(value, GenericSecretOptions.Default));
+        }
+
+        [Theory]
+        [InlineData("q7Lm2Vx9Rt4Kp8Wz")]
+        [InlineData("3fa85f64-5717-4562-b3fc-2c963f66afa6")]
+        [InlineData("hT9yMdKz2sQw7pLx")]
+        [InlineData("k9:ZbXnRvTpLmQsWdHf")]
+        public void RandomLookingValues_AreCredentialLike(string value)
+        {
+            Assert.True(GenericSecrets.IsCredentialLike(value, GenericSecretOptions.Default));
+            Assert.NotNull(GenericSecrets.EvaluateValue(value, GenericSecretOptions.Default));
+        }
     }
 }

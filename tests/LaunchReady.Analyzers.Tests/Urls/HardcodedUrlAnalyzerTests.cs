@@ -95,6 +95,9 @@ namespace LaunchReady.Analyzers.Tests.Urls
                     public const string PaymentsUrl = "{|LR0010:http://127.0.0.1:9000|}/pay";
 
                     public static Uri Build(string url = "{|LR0010:http://localhost:5000|}") => new Uri(url);
+
+                    // The default value is reported where it is written, not again at each call that uses it.
+                    public static Uri Default() => Build();
                 }
                 """;
             await VerifyCS.VerifyAnalyzerAsync(source);
@@ -108,6 +111,10 @@ namespace LaunchReady.Analyzers.Tests.Urls
                 var b = "{|LR0010:http://localhost:|}" + port + "/orders";
                 var c = {|LR0010:"http://local" + "host:5000"|};
                 var d = $"http://{id}:5000";
+                const string scheme = "http://";
+                var e = {|LR0010:(scheme + "localhost") + ":5000"|};
+                var f = {|LR0011:"http://api.partner-shop.com/" + nameof(Call)|};
+                var g = "{|LR0010:http://localhost:5000|}/" + id.Trim() + "/" + port;
                 """);
             await VerifyCS.VerifyAnalyzerAsync(source);
         }
