@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using LaunchReady.Detection.Config;
 using LaunchReady.Detection.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace LaunchReady.Analyzers.Config
 {
@@ -31,6 +33,11 @@ namespace LaunchReady.Analyzers.Config
             "CI", "environment", "applicationName", "contentRoot", "urls", "http_ports", "https_ports", "AllowedHosts", "Logging",
             "detailedErrors", "shutdownTimeoutSeconds", "hostingStartupAssemblies", "preventHostingStartup", "suppressStatusMessages", "webroot",
         };
+
+        // Parsed once per text: the IDE hands every compilation the same SourceText until the file changes, and a
+        // manifest read on each keystroke would cost as much as the rule's whole analysis.
+        private static readonly ConditionalWeakTable<SourceText, EnvManifest> ParsedManifests = new ConditionalWeakTable<SourceText, EnvManifest>();
+        private static readonly ConditionalWeakTable<SourceText, List<string>> ParsedSettings = new ConditionalWeakTable<SourceText, List<string>>();
 
         private readonly HashSet<string> exact = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> sections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -78,18 +85,11 @@ namespace LaunchReady.Analyzers.Config
                 return null;
             }
 
-            EnvManifest manifest;
-            if (source == json)
+            var isJson = source == json;
+            var manifest = ParsedManifests.GetValue(text, t => isJson ? EnvManifestReader.Read(t.ToString()) : EnvManifestReader.ReadDotEnvExample(t.ToString()));
+            if (isJson && manifest.Variables.Count == 0 && manifest.Problems.Count > 0)
             {
-                manifest = EnvManifestReader.Read(text);
-                if (manifest.Variables.Count == 0 && manifest.Problems.Count > 0)
-                {
-                    return null; // unreadable: LR1001 in the build says why, and every read would be reported
-                }
-            }
-            else
-            {
-                manifest = EnvManifestReader.ReadDotEnvExample(text);
+                return null; // unreadable: LR1001 in the build says why, and every read would be reported
             }
 
             var keys = new DeclaredKeys(Path.GetFileName(source.Path), source.Path);
@@ -111,7 +111,7 @@ namespace LaunchReady.Analyzers.Config
                 var settingsText = ReadText(file, cancellation);
                 if (settingsText is not null)
                 {
-                    keys.provided.UnionWith(JsonKeyReader.ReadProvidedKeys(settingsText));
+                    keys.provided.UnionWith(ParsedSettings.GetValue(settingsText, t => new List<string>(JsonKeyReader.ReadProvidedKeys(t.ToString()))));
                 }
             }
 
@@ -175,16 +175,23 @@ namespace LaunchReady.Analyzers.Config
             sections.Add(key);
         }
 
-        private static string? ReadText(AdditionalText file, CancellationToken cancellation)
+        private static SourceText? ReadText(AdditionalText file, CancellationToken cancellation)
         {
             var text = file.GetText(cancellation);
-            if (text is null || text.Length > MaxFileLength)
+            return text is null || text.Length > MaxFileLength || ContainsNul(text) ? null : text;
+        }
+
+        private static bool ContainsNul(SourceText text)
+        {
+            for (var i = 0; i < text.Length; i++)
             {
-                return null;
+                if (text[i] == '\0')
+                {
+                    return true;
+                }
             }
 
-            var content = text.ToString();
-            return content.IndexOf('\0') >= 0 ? null : content;
+            return false;
         }
 
         private static bool SamePath(string path, string? other)
