@@ -165,11 +165,11 @@ namespace LaunchReady.Analyzers.Infrastructure
                         return target is not null;
                     case ArgumentSyntax { NameColon: { } nameColon }
                         when nameColon.Name.Identifier.ValueText is not ("parameter" or "key" or "value"):
-                        // Argument names are only known to be parameter names; a comparison method is recognised by Of.
+                        // A named argument names its parameter; calls that Of treats apart (comparisons, encodings) are left to it.
                         use = new ValueUse(nameColon.Name.Identifier.ValueText, null, null, false);
-                        return parent.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-                            ? !ComparisonMethods.Contains(access.Name.Identifier.ValueText)
-                            : true;
+                        return !(parent.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+                            && (ComparisonMethods.Contains(access.Name.Identifier.ValueText)
+                                || access.Name.Identifier.ValueText is "GetBytes" or "FromBase64String" or "FromHexString"));
                     case ArgumentSyntax { NameColon: null, Parent: BaseArgumentListSyntax { Parent: InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or ElementAccessExpressionSyntax } arguments } argument:
                         return model is not null && TryOfPositionalArgument(argument, arguments, model, cancellationToken, out use);
                     default:
