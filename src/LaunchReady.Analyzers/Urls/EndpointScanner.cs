@@ -18,6 +18,22 @@ namespace LaunchReady.Analyzers.Urls
             "host", "hostname", "server", "data source", "datasource", "address", "addr", "network address",
         };
 
+        // Lower-case scheme; http and https (nearly every URL) without allocating.
+        private static string SchemeOf(string text, int start, int length)
+        {
+            if (length == 5 && string.Compare(text, start, "https", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return "https";
+            }
+
+            if (length == 4 && string.Compare(text, start, "http", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return "http";
+            }
+
+            return text.Substring(start, length).ToLowerInvariant();
+        }
+
         /// <summary>Every endpoint in <paramref name="text"/>, or null when there is none.</summary>
         public static List<EndpointCandidate>? Scan(string text)
         {
@@ -80,7 +96,7 @@ namespace LaunchReady.Analyzers.Urls
                         hostStart = authorityStart;
                     }
 
-                    var scheme = hasScheme ? text.Substring(schemeStart, separator - schemeStart).ToLowerInvariant() : null;
+                    var scheme = hasScheme ? SchemeOf(text, schemeStart, separator - schemeStart) : null;
                     var reportStart = hasScheme ? schemeStart : hostStart;
 
                     // mongodb://a:27017,b:27017 lists several hosts; each is an endpoint.

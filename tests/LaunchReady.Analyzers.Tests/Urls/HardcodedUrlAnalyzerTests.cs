@@ -343,6 +343,8 @@ namespace LaunchReady.Analyzers.Tests.Urls
                 var b = "{|LR0011:http://203.0.113.10:8080|}/hook";
                 var c = $"{|LR0011:http://cdn.shop.com|}/img/{id}.png";
                 var d = "BlobEndpoint={|LR0011:http://shopassets.blob.core.windows.net|}/;SharedAccessSignature=sv=x";
+                var e = "{|LR0011:HTTP://legacy.partner-shop.com|}/feed";
+                var f = "HTTPS://legacy.partner-shop.com/feed";
                 """);
             await VerifyCS.VerifyAnalyzerAsync(source, VerifyCS.Diagnostic("LR0011").WithLocation(0).WithArguments("http://api.partner-shop.com"));
         }
