@@ -47,10 +47,12 @@ namespace LaunchReady.Detection
             return most;
         }
 
-        // The number of occurrences of each distinct character; enumerate to the end, which resets the counters.
+        // The number of occurrences of each distinct character. The counters are cleared first, so an enumeration
+        // left unfinished cannot skew the next one.
         private static IEnumerable<int> Counts(string value)
         {
             var ascii = t_asciiCounts ??= new int[128];
+            Array.Clear(ascii, 0, ascii.Length);
             Dictionary<char, int>? other = null;
             foreach (var c in value)
             {
@@ -71,7 +73,6 @@ namespace LaunchReady.Detection
                 if (ascii[i] > 0)
                 {
                     yield return ascii[i];
-                    ascii[i] = 0;
                 }
             }
 

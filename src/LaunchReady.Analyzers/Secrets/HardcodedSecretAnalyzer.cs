@@ -62,12 +62,14 @@ namespace LaunchReady.Analyzers.Secrets
             private readonly ConcurrentDictionary<SyntaxTree, SecretSettings> _settings = new ConcurrentDictionary<SyntaxTree, SecretSettings>();
             private readonly ConcurrentDictionary<string, SecretNames> _names = new ConcurrentDictionary<string, SecretNames>();
             private readonly BaselineLookup? _baseline;
+            private readonly System.Func<SyntaxTree, SecretSettings> _readSettings;
 
             public CompilationAnalysis(TestCodeFilter testCode, AnalyzerConfigOptionsProvider options, BaselineLookup? baseline)
             {
                 _testCode = testCode;
                 _options = options;
                 _baseline = baseline;
+                _readSettings = ReadSettings;
             }
 
             public void AnalyzeConstant(SyntaxNodeAnalysisContext context)
@@ -204,8 +206,10 @@ namespace LaunchReady.Analyzers.Secrets
                 }
             }
 
-            private SecretSettings SettingsFor(SyntaxTree tree) =>
-                _settings.GetOrAdd(tree, t => SecretSettings.Read(_options.GetOptions(t), _options.GlobalOptions, _names));
+            // Asked for every string constant: the factory is made once, not a closure per call.
+            private SecretSettings SettingsFor(SyntaxTree tree) => _settings.GetOrAdd(tree, _readSettings);
+
+            private SecretSettings ReadSettings(SyntaxTree tree) => SecretSettings.Read(_options.GetOptions(tree), _options.GlobalOptions, _names);
 
             private void Report(
                 SyntaxNodeAnalysisContext context,
