@@ -357,7 +357,12 @@ namespace LaunchReady.Analyzers.Urls
             bool hasPort;
             if (text[start] != '[' && CountColons(text, start, end) >= 2)
             {
-                // A bare IPv6 address such as ::1 carries no port.
+                // A bare IPv6 address such as ::1 carries no port; "Logging:LogLevel:Default" and "HH:mm:ss" are not addresses.
+                if (!IsIPv6Text(text, start, end))
+                {
+                    return;
+                }
+
                 hostEnd = end;
                 hasPort = false;
             }
@@ -411,6 +416,21 @@ namespace LaunchReady.Analyzers.Urls
             }
 
             return count;
+        }
+
+        // Hex digits, colons, and dots for an embedded IPv4 tail: the only characters of an IPv6 address.
+        private static bool IsIPv6Text(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsAllDigits(string text, int start, int end)

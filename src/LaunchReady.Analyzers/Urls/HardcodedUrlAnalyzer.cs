@@ -94,10 +94,15 @@ namespace LaunchReady.Analyzers.Urls
 
             // How the value is used can only suppress a finding, so a constant that yields none even for the most
             // reporting use (a host target, not a namespace) is done with before the costlier questions.
+            // No lambdas here: a captured local would cost an allocation on every string constant of the compilation.
             var tree = node.SyntaxTree;
-            var options = context.Options.AnalyzerConfigOptionsProvider;
-            var settings = settingsByTree.GetOrAdd(tree, t => new Settings(options.GetOptions(t), options.GlobalOptions));
-            if (!candidates.Exists(c => Evaluate(c, value, Usage.MostReporting, settings) is not null))
+            if (!settingsByTree.TryGetValue(tree, out var settings))
+            {
+                var options = context.Options.AnalyzerConfigOptionsProvider;
+                settings = settingsByTree.GetOrAdd(tree, new Settings(options.GetOptions(tree), options.GlobalOptions));
+            }
+
+            if (!AnyReported(candidates, value, settings))
             {
                 return;
             }
@@ -115,16 +120,15 @@ namespace LaunchReady.Analyzers.Urls
             var mapping = SourceMapping.For(node, value);
             foreach (var candidate in candidates)
             {
-                var diagnostic = Evaluate(candidate, value, usage, settings);
-                if (diagnostic is null
+                var kind = Evaluate(candidate, value, usage, settings);
+                if (kind is null
                     || (candidate.Form == EndpointForm.BareHost && (NamesTheHost(use.TargetName, candidate.Host) || (operation is not null && IsInListOfLocalHosts(operation))))
                     || (settings.AllowInDebug && DevelopmentOnlyCode.Contains(node)))
                 {
                     continue;
                 }
 
-                var (descriptor, arguments) = diagnostic.Value;
-                context.ReportDiagnostic(Finding.Create(descriptor, mapping.Locate(tree, candidate.Start, candidate.Length), arguments));
+                Report(context.ReportDiagnostic, candidate, kind.Value, mapping.Locate(tree, candidate.Start, candidate.Length), null);
             }
         }
 
@@ -155,24 +159,44 @@ namespace LaunchReady.Analyzers.Urls
                 var usage = new Usage(NameWords.ContainsAny(lastKey, HostWords), NameWords.ContainsAny(lastKey, NamespaceWords));
                 foreach (var candidate in candidates)
                 {
-                    var diagnostic = Evaluate(candidate, value.RawText, usage, settings);
-                    if (diagnostic is null)
+                    var kind = Evaluate(candidate, value.RawText, usage, settings);
+                    if (kind is null)
                     {
                         continue;
                     }
 
                     var span = new TextSpan(value.Start + candidate.Start, candidate.Length);
-                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    var (descriptor, arguments) = diagnostic.Value;
-                    context.ReportDiagnostic(Finding.CreateInFile(descriptor, location, text, arguments));
+                    Report(context.ReportDiagnostic, candidate, kind.Value, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), text);
                 }
             }
         }
 
         private const int MaxConfigFileLength = 2 * 1024 * 1024;
 
-        private static (DiagnosticDescriptor Descriptor, object[] Arguments)? Evaluate(
-            EndpointCandidate candidate, string text, Usage usage, Settings settings)
+        private static bool AnyReported(List<EndpointCandidate> candidates, string text, Settings settings)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (Evaluate(candidate, text, Usage.MostReporting, settings) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // LR0010 for a development kind, LR0011 (plain http to a public host) for EndpointKind.None.
+        private static void Report(Action<Diagnostic> report, EndpointCandidate candidate, EndpointKind kind, Location location, SourceText? fileText)
+        {
+            var (descriptor, arguments) = kind == EndpointKind.None
+                ? (InsecureHttpRule, new object[] { "http://" + candidate.Host })
+                : (DevelopmentUrlRule, new object[] { candidate.Host, Describe(kind) });
+            report(fileText is null ? Finding.Create(descriptor, location, arguments) : Finding.CreateInFile(descriptor, location, fileText, arguments));
+        }
+
+        /// <summary>The kind of endpoint to report (<see cref="EndpointKind.None"/>: plain http to a public host), or null for none.</summary>
+        private static EndpointKind? Evaluate(EndpointCandidate candidate, string text, Usage usage, Settings settings)
         {
             // A URL inside prose or markup is a link for people to read, not an address the code calls.
             if (usage.IsNamespace || settings.IsAllowed(candidate.Host)
@@ -189,7 +213,7 @@ namespace LaunchReady.Analyzers.Urls
                     return null;
                 }
 
-                return (DevelopmentUrlRule, new object[] { candidate.Host, Describe(kind) });
+                return kind;
             }
 
             // Single-label hosts ("http://orders-api:8080") are container or cluster service names, not public hosts.
@@ -205,7 +229,7 @@ namespace LaunchReady.Analyzers.Urls
                 return null;
             }
 
-            return (InsecureHttpRule, new object[] { "http://" + candidate.Host });
+            return EndpointKind.None;
         }
 
         // Kinds that are an endpoint wherever they appear; the others ("10.0.0.1", "shop.local") could be a

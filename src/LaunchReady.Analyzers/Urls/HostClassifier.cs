@@ -236,44 +236,28 @@ namespace LaunchReady.Analyzers.Urls
         private static bool TryParseIPv4(string text, out int a, out int b, out int c, out int d)
         {
             a = b = c = d = 0;
-            var octets = new int[4];
-            var index = 0;
-            var digits = 0;
-            foreach (var ch in text)
-            {
-                if (ch == '.')
-                {
-                    if (digits == 0 || ++index > 3)
-                    {
-                        return false;
-                    }
+            var start = 0;
+            return TryReadOctet(text, ref start, out a) && TryReadOctet(text, ref start, out b)
+                && TryReadOctet(text, ref start, out c) && TryReadOctet(text, ref start, out d) && start == text.Length + 1;
+        }
 
-                    digits = 0;
-                }
-                else if (ch >= '0' && ch <= '9' && digits < 3)
-                {
-                    octets[index] = (octets[index] * 10) + (ch - '0');
-                    digits++;
-                    if (octets[index] > 255)
-                    {
-                        return false;
-                    }
-                }
-                else
-                {
-                    return false;
-                }
+        // One to three digits up to 255, then a dot or the end; start moves past the dot.
+        private static bool TryReadOctet(string text, ref int start, out int value)
+        {
+            value = 0;
+            var i = start;
+            while (i < text.Length && i - start < 3 && text[i] >= '0' && text[i] <= '9')
+            {
+                value = (value * 10) + (text[i] - '0');
+                i++;
             }
 
-            if (index != 3 || digits == 0)
+            if (i == start || value > 255 || (i < text.Length && text[i] != '.'))
             {
                 return false;
             }
 
-            a = octets[0];
-            b = octets[1];
-            c = octets[2];
-            d = octets[3];
+            start = i + 1;
             return true;
         }
 

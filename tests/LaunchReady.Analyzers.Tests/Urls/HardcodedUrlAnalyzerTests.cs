@@ -168,6 +168,8 @@ namespace LaunchReady.Analyzers.Tests.Urls
                 var builder = new UriBuilder { Scheme = "https", Host = "{|LR0010:orders.internal|}" };
                 var endpoint = new UriBuilder("http", "{|LR0010:localhost|}", 5000);
                 var cacheServer = "{|LR0010:10.0.0.8:6379|}";
+                var loopbackHost = "{|LR0010:::1|}";
+                var privateHost = "{|LR0010:fd00:ec2::5|}";
                 """);
             await VerifyCS.VerifyAnalyzerAsync(source);
         }
@@ -184,6 +186,9 @@ namespace LaunchReady.Analyzers.Tests.Urls
                     public const string Version = "10.0.0.1";
                     public const string LoggerCategory = "MyCompany.Internal";
                     public const string ConfigKey = "Redis:Host";
+                    public const string NestedKey = "Logging:LogLevel:Default";
+                    public const string TimeFormat = "HH:mm:ss";
+                    public const string Ipv6Lookalike = "dead:beef:cafe";
                     public const string FileName = "report.test";
                     public const string Network = "10.0.0.0/8";
                     public const string Message = "Contact support at help@shop.local";
