@@ -36,18 +36,18 @@ namespace LaunchReady.Analyzers.Config
 
         // Parsed once per text: the IDE hands every compilation the same SourceText until the file changes, and a
         // manifest read on each keystroke would cost as much as the rule's whole analysis.
-        private static readonly ConditionalWeakTable<SourceText, EnvManifest> ParsedManifests = new ConditionalWeakTable<SourceText, EnvManifest>();
+        private static readonly ConditionalWeakTable<SourceText, ManifestKeys> ParsedManifests = new ConditionalWeakTable<SourceText, ManifestKeys>();
         private static readonly ConditionalWeakTable<SourceText, List<string>> ParsedSettings = new ConditionalWeakTable<SourceText, List<string>>();
 
-        private readonly HashSet<string> exact = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private readonly HashSet<string> sections = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private readonly ManifestKeys manifest;
         private readonly HashSet<string> provided = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private ImmutableArray<string> ignored = ImmutableArray<string>.Empty;
 
-        private DeclaredKeys(string manifestName, string? manifestPath)
+        private DeclaredKeys(string manifestName, string? manifestPath, ManifestKeys manifest)
         {
             ManifestName = manifestName;
             ManifestPath = manifestPath;
+            this.manifest = manifest;
         }
 
         /// <summary>"launchready.env.json" or ".env.example", for messages.</summary>
@@ -79,27 +79,20 @@ namespace LaunchReady.Analyzers.Config
             }
 
             var source = json ?? example;
-            var text = source is null ? null : ReadText(source, cancellation);
+            var text = source?.GetText(cancellation);
             if (source is null || text is null)
             {
                 return null;
             }
 
             var isJson = source == json;
-            var manifest = ParsedManifests.GetValue(text, t => isJson ? EnvManifestReader.Read(t.ToString()) : EnvManifestReader.ReadDotEnvExample(t.ToString()));
-            if (isJson && manifest.Variables.Count == 0 && manifest.Problems.Count > 0)
+            var manifest = ParsedManifests.GetValue(text, t => ManifestKeys.Read(t, isJson));
+            if (manifest.IsUnreadable)
             {
-                return null; // unreadable: LR1001 in the build says why, and every read would be reported
+                return null;
             }
 
-            var keys = new DeclaredKeys(Path.GetFileName(source.Path), source.Path);
-            foreach (var variable in manifest.Variables)
-            {
-                keys.exact.Add(variable.Name);
-                keys.exact.Add(variable.ConfigurationKey);
-                AddSections(keys.sections, variable.ConfigurationKey);
-            }
-
+            var keys = new DeclaredKeys(Path.GetFileName(source.Path), source.Path, manifest);
             foreach (var file in settings)
             {
                 // Development-only settings do not exist in production: a key only they provide still needs declaring.
@@ -122,18 +115,18 @@ namespace LaunchReady.Analyzers.Config
 
         /// <summary>Whether an environment variable read by name is accounted for.</summary>
         public bool IsDeclaredVariable(string name) =>
-            exact.Contains(name) || IsPlatform(name) || IsIgnored(name);
+            manifest.Exact.Contains(name) || IsPlatform(name) || IsIgnored(name);
 
         /// <summary>Whether a configuration key (":"-separated) is accounted for; a section counts when something below it is.</summary>
         public bool IsDeclaredKey(string key, bool isSection)
         {
             var normalized = key.Replace("__", ":");
-            if (exact.Contains(normalized) || provided.Contains(normalized) || IsPlatform(normalized) || IsIgnored(key) || IsIgnored(normalized))
+            if (manifest.Exact.Contains(normalized) || provided.Contains(normalized) || IsPlatform(normalized) || IsIgnored(key) || IsIgnored(normalized))
             {
                 return true;
             }
 
-            return isSection && sections.Contains(normalized);
+            return isSection && manifest.Sections.Contains(normalized);
         }
 
         private bool IsIgnored(string key)
@@ -151,18 +144,65 @@ namespace LaunchReady.Analyzers.Config
             return false;
         }
 
+        // Asked for every read that is not declared: compares the first segment in place, without splitting the key.
         private static bool IsPlatform(string key)
         {
-            var first = key.Split(':')[0];
+            var colon = key.IndexOf(':');
+            var firstLength = colon < 0 ? key.Length : colon;
             foreach (var prefix in PlatformPrefixes)
             {
-                if (first.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                if (firstLength >= prefix.Length && string.Compare(key, 0, prefix, 0, prefix.Length, StringComparison.OrdinalIgnoreCase) == 0)
                 {
                     return true;
                 }
             }
 
-            return Array.Exists(PlatformNames, n => string.Equals(n, first, StringComparison.OrdinalIgnoreCase));
+            foreach (var name in PlatformNames)
+            {
+                if (firstLength == name.Length && string.Compare(key, 0, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The keys a manifest declares, shared by every compilation that hands the analyzer the same manifest text.</summary>
+        private sealed class ManifestKeys
+        {
+            private static readonly ManifestKeys Unreadable = new ManifestKeys();
+
+            public HashSet<string> Exact { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            /// <summary>Every declared key and each of its parent sections ("Payments" and "Payments:Stripe" for "Payments:Stripe:Key").</summary>
+            public HashSet<string> Sections { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            public bool IsUnreadable => this == Unreadable;
+
+            public static ManifestKeys Read(SourceText text, bool isJson)
+            {
+                if (text.Length > MaxFileLength || ContainsNul(text))
+                {
+                    return Unreadable;
+                }
+
+                var manifest = isJson ? EnvManifestReader.Read(text.ToString()) : EnvManifestReader.ReadDotEnvExample(text.ToString());
+                if (isJson && manifest.Variables.Count == 0 && manifest.Problems.Count > 0)
+                {
+                    return Unreadable; // LR1001 in the build says why, and every read would be reported
+                }
+
+                var keys = new ManifestKeys();
+                foreach (var variable in manifest.Variables)
+                {
+                    keys.Exact.Add(variable.Name);
+                    keys.Exact.Add(variable.ConfigurationKey);
+                    AddSections(keys.Sections, variable.ConfigurationKey);
+                }
+
+                return keys;
+            }
         }
 
         private static void AddSections(HashSet<string> sections, string key)

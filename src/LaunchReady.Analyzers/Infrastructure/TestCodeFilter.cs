@@ -96,7 +96,17 @@ namespace LaunchReady.Analyzers.Infrastructure
                 || lastSegment.EndsWith("Specs", StringComparison.Ordinal);
         }
 
-        private static bool ReferencesTestFramework(Compilation compilation)
+        // Every analyzer of the package asks at its compilation start; the references are walked once per compilation.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, object> TestFrameworkReferences =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, object>();
+
+        private static readonly object Yes = new object();
+        private static readonly object No = new object();
+
+        private static bool ReferencesTestFramework(Compilation compilation) =>
+            TestFrameworkReferences.GetValue(compilation, c => FindTestFramework(c) ? Yes : No) == Yes;
+
+        private static bool FindTestFramework(Compilation compilation)
         {
             foreach (var identity in compilation.ReferencedAssemblyNames)
             {

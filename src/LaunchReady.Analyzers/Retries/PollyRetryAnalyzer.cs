@@ -63,12 +63,12 @@ namespace LaunchReady.Analyzers.Retries
 
             var name = method.Name;
             var location = CallLocation.OfNameAndArguments(invocation);
-            var properties = Properties(options, invocation.Syntax.SyntaxTree);
+            var tree = invocation.Syntax.SyntaxTree;
             if (ForeverMethods.Contains(name))
             {
                 if (!IsBackgroundWorker(invocation.Syntax) || !IsCappedExponential(invocation.Syntax))
                 {
-                    context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "'" + name + "'"));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, Properties(options, tree), "'" + name + "'"));
                 }
 
                 return;
@@ -76,17 +76,17 @@ namespace LaunchReady.Analyzers.Retries
 
             var count = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "retryCount");
             var attempts = count is null ? null : TimeSpanValue.Number(count.Value);
-            var max = RetryRules.MaxAttempts.Read(options.GetOptions(invocation.Syntax.SyntaxTree), options.GlobalOptions);
+            var max = RetryRules.MaxAttempts.Read(options.GetOptions(tree), options.GlobalOptions);
             if (attempts > max)
             {
-                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), properties, "'" + name + "(" + attempts.Value.ToString(CultureInfo.InvariantCulture) + ")'"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), Properties(options, tree), "'" + name + "(" + attempts.Value.ToString(CultureInfo.InvariantCulture) + ")'"));
                 return;
             }
 
             if (ImmediateRetryMethods.Contains(name)
                 || (WaitAndRetryMethods.Contains(name) && IsConstantWait(invocation)))
             {
-                context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, properties, "'" + name + "'"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, Properties(options, tree), "'" + name + "'"));
             }
         }
 
@@ -126,24 +126,24 @@ namespace LaunchReady.Analyzers.Retries
             }
 
             var group = RetryOptionsGroup.Of(assignment);
-            var properties = Properties(options, assignment.Syntax.SyntaxTree);
+            var tree = assignment.Syntax.SyntaxTree;
             var owner = "These retry options";
             switch (property.Name)
             {
                 case "MaxRetryAttempts":
                     var attempts = TimeSpanValue.Number(assignment.Value);
-                    var max = RetryRules.MaxAttempts.Read(options.GetOptions(assignment.Syntax.SyntaxTree), options.GlobalOptions);
+                    var max = RetryRules.MaxAttempts.Read(options.GetOptions(tree), options.GlobalOptions);
                     if (attempts > max && !(group.IsExponential(property.ContainingType) && group.Has("MaxDelay") && IsBackgroundWorker(assignment.Syntax)))
                     {
-                        context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                        context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
                     }
 
                     break;
                 case "Delay" when TimeSpanValue.Seconds(assignment.Value) == 0:
-                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
                     break;
                 case "BackoffType" when assignment.Value is IFieldReferenceOperation { Field.Name: "Constant" } && !group.UsesJitter(property.ContainingType):
-                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), properties, owner));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
                     break;
             }
         }
@@ -189,6 +189,7 @@ namespace LaunchReady.Analyzers.Retries
         }
 
 
+        // Built only for a finding: most invocations and assignments a compilation holds are not one.
         private static ImmutableDictionary<string, string?> Properties(AnalyzerConfigOptionsProvider options, SyntaxTree tree) =>
             ImmutableDictionary<string, string?>.Empty.Add(
                 RetryRules.AttemptsProperty,

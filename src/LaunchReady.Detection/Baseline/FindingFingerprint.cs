@@ -76,9 +76,13 @@ namespace LaunchReady.Detection.Baseline
         private static bool IsRooted(string path) =>
             path.StartsWith("/", StringComparison.Ordinal) || (path.Length > 2 && path[1] == ':' && path[2] == '/');
 
+        [ThreadStatic]
+        private static SHA256? t_hasher;
+
         private static string Hash(string text)
         {
-            using var sha = SHA256.Create();
+            // One hasher per thread: every finding is fingerprinted, and creating one costs more than hashing a line.
+            var sha = t_hasher ??= SHA256.Create();
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
             var builder = new StringBuilder(16);
             for (var i = 0; i < 8; i++)

@@ -188,6 +188,31 @@ namespace LaunchReady.Analyzers.Tests.Config
         }
 
         [Fact]
+        public async Task PlatformKeys_MatchTheirWholeFirstSegment()
+        {
+            var code = """
+                public class Platform
+                {
+                    public void Read(IConfiguration configuration)
+                    {
+                        var urls = configuration["urls"];
+                        var hosts = configuration["AllowedHosts"];
+                        var service = Environment.GetEnvironmentVariable("K_SERVICE");
+                        var otel = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+                        var home = Environment.GetEnvironmentVariable({|#0:"HOMEPAGE_URL"|});
+                        var logging = configuration[{|#1:"Logging2:Level"|}];
+                        var shortKey = Environment.GetEnvironmentVariable({|#2:"K"|});
+                    }
+                }
+                """;
+            var test = Test(code, ("/app/launchready.env.json", Manifest));
+            test.ExpectedDiagnostics.Add(Undeclared(0, "Environment variable", "HOMEPAGE_URL", "'HOMEPAGE_URL'"));
+            test.ExpectedDiagnostics.Add(Undeclared(1, "Configuration key", "Logging2:Level", "'Logging2__Level'"));
+            test.ExpectedDiagnostics.Add(Undeclared(2, "Environment variable", "K", "'K'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task WithoutAManifest_TheRuleIsOff()
         {
             var code = """
