@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,7 +11,7 @@ namespace LaunchReady.Analyzers.Http
     /// <summary>
     /// Facts about the whole compilation that decide single findings: a <c>ConfigureHttpClientDefaults</c>
     /// that gives every client a timeout, and which types are registered as singletons or per request.
-    /// Computed once per compilation, on first need, by one walk over the invocations of the code.
+    /// Computed once per compilation, on first need, from facts kept per file (one walk over its invocations).
     /// </summary>
     internal sealed class HttpCompilationIndex
     {
@@ -34,38 +35,50 @@ namespace LaunchReady.Analyzers.Http
             HttpSyntax.AssignsProperty(node, null, "Timeout") || HttpSyntax.Calls(node, TimeoutProviders)
             || HttpSyntax.Calls(node, "AddTimeout", "TimeoutAsync", "Timeout", "AddPolicyHandlerFromRegistry");
 
+        // A file's facts depend on its syntax alone, and each new compilation of the IDE reuses the trees of the files
+        // that did not change: after an edit only the edited file is walked again, and both HTTP analyzers share the walk.
+        private static readonly ConditionalWeakTable<SyntaxTree, Facts> FactsByTree = new ConditionalWeakTable<SyntaxTree, Facts>();
+
         private static Facts Build(Compilation compilation, CancellationToken cancellationToken)
         {
             var facts = new Facts();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+                facts.Add(FactsByTree.GetValue(tree, t => Collect(t, cancellationToken)));
+            }
+
+            return facts;
+        }
+
+        private static Facts Collect(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var facts = new Facts();
+            foreach (var invocation in tree.GetRoot(cancellationToken).DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var name = HttpSyntax.NameOf(invocation);
+                switch (name)
                 {
-                    var name = HttpSyntax.NameOf(invocation);
-                    switch (name)
-                    {
-                        case "ConfigureHttpClientDefaults":
-                            facts.DefaultsHaveTimeout |= GivesTimeout(invocation.ArgumentList);
-                            break;
-                        case "AddServiceDefaults":
-                            // .NET Aspire's ServiceDefaults project adds the standard resilience handler to every client.
-                            facts.DefaultsHaveTimeout = true;
-                            break;
-                        case "AddSingleton":
-                        case "TryAddSingleton":
-                        case "AddKeyedSingleton":
-                        case "AddHostedService":
-                            AddTypeArguments(invocation, facts.Singletons);
-                            break;
-                        case "AddScoped":
-                        case "TryAddScoped":
-                        case "AddKeyedScoped":
-                        case "AddTransient":
-                        case "TryAddTransient":
-                        case "AddKeyedTransient":
-                            AddTypeArguments(invocation, facts.PerRequest);
-                            break;
-                    }
+                    case "ConfigureHttpClientDefaults":
+                        facts.DefaultsHaveTimeout |= GivesTimeout(invocation.ArgumentList);
+                        break;
+                    case "AddServiceDefaults":
+                        // .NET Aspire's ServiceDefaults project adds the standard resilience handler to every client.
+                        facts.DefaultsHaveTimeout = true;
+                        break;
+                    case "AddSingleton":
+                    case "TryAddSingleton":
+                    case "AddKeyedSingleton":
+                    case "AddHostedService":
+                        AddTypeArguments(invocation, facts.Singletons);
+                        break;
+                    case "AddScoped":
+                    case "TryAddScoped":
+                    case "AddKeyedScoped":
+                    case "AddTransient":
+                    case "TryAddTransient":
+                    case "AddKeyedTransient":
+                        AddTypeArguments(invocation, facts.PerRequest);
+                        break;
                 }
             }
 
@@ -114,6 +127,13 @@ namespace LaunchReady.Analyzers.Http
             public HashSet<string> Singletons { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public HashSet<string> PerRequest { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            public void Add(Facts other)
+            {
+                DefaultsHaveTimeout |= other.DefaultsHaveTimeout;
+                Singletons.UnionWith(other.Singletons);
+                PerRequest.UnionWith(other.PerRequest);
+            }
         }
     }
 }
