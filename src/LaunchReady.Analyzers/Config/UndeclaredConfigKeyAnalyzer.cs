@@ -33,10 +33,10 @@ namespace LaunchReady.Analyzers.Config
         {
             context.EnableConcurrentExecution();
 
-            // The driver runs no callback in generated files or in declarations marked [GeneratedCode] without Analyze, so
-            // every finding comes from hand-written code. ReportDiagnostics spares the re-check the driver would otherwise make
-            // of each finding: on the first one in a file, a scan of all its tokens for GeneratedCode attributes, which cost
-            // this rule, reporting in most files of a code base, a third of its time.
+            // Without the Analyze flag the driver runs no callback in generated files or in declarations marked
+            // [GeneratedCode], so every finding comes from hand-written code. ReportDiagnostics spares the re-check the
+            // driver would otherwise make of each finding: at the first one in a file, a scan of all its tokens for
+            // GeneratedCode attributes, a third of this rule's time on a code base where it reports in most files.
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {

@@ -188,7 +188,6 @@ namespace LaunchReady.Analyzers.Retries
             return text.Contains("Random") || text.Contains("Jitter");
         }
 
-
         // Built only for a finding: most invocations and assignments a compilation holds are not one.
         private static ImmutableDictionary<string, string?> Properties(AnalyzerConfigOptionsProvider options, SyntaxTree tree) =>
             ImmutableDictionary<string, string?>.Empty.Add(
