@@ -25,6 +25,16 @@ namespace LaunchReady.Analyzers.EntityFramework
             DiagnosticSeverity.Warning,
             "With lazy loading, every first touch of a navigation is a hidden query; in a loop over a page of entities that is one query per row.");
 
+        // How far back QuerySource follows locals and in-memory filters to find the query.
+        private const int MaxSourceSteps = 8;
+
+        // In-memory operators whose results are the same entities (the ones a lambda or loop after them sees).
+        private static readonly string[] SameItemOperators =
+        {
+            "Where", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "Skip", "Take", "SkipWhile", "TakeWhile",
+            "Distinct", "DistinctBy", "Reverse", "AsEnumerable", "ToList", "ToArray",
+        };
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -60,17 +70,17 @@ namespace LaunchReady.Analyzers.EntityFramework
             // Every property read of the compilation comes here: the cheap questions go first, and whether a
             // type takes an ILazyLoader is worked out once per type.
             var reference = (IPropertyReferenceOperation)context.Operation;
-            if (reference.Instance is not ILocalReferenceOperation item
+            if (reference.Instance is not (ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation)
                 || !IsNavigation(reference.Property, proxies, lazyLoader, takesLazyLoader)
                 || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference // order.Customer = x loads nothing
                 || reference.Parent is INameOfOperation
-                || FindLoopOver(reference, item.Local) is not { } loop
+                || FindIteration(reference, queries) is not { } iteration
                 || testCode.ShouldSkip(reference.Syntax.SyntaxTree))
             {
                 return;
             }
 
-            var source = QuerySource(loop.Collection, queries);
+            var source = QuerySource(iteration.Items, queries);
             if (source is null || IncludesOrProjects(source, reference.Property.Name) || IncludedThroughLocals(source, reference.Property.Name))
             {
                 return;
@@ -79,9 +89,72 @@ namespace LaunchReady.Analyzers.EntityFramework
             context.ReportDiagnostic(Finding.Create(
                 Rule,
                 reference.Syntax.GetLocation(),
-                new[] { EfLoops.Keyword(loop.Syntax) },
+                new[] { EfLoops.Keyword(iteration.Loop) },
                 reference.Property.Name,
-                item.Local.Name));
+                iteration.Item));
+        }
+
+        // The loop that hands out the entity a navigation is read from, and the sequence it goes over:
+        //   foreach (var order in orders) ... order.Customer
+        //   orders.Select(o => new OrderDto { Customer = o.Customer.Name })   (in memory; a query's Select is SQL)
+        //   for (var i = 0; i < orders.Count; i++) ... orders[i].Customer
+        private static Iteration? FindIteration(IPropertyReferenceOperation reference, EfQueries queries)
+        {
+            switch (reference.Instance)
+            {
+                case ILocalReferenceOperation local:
+                    return FindLoopOver(reference, local.Local) is { } forEach ? new Iteration(forEach.Syntax, forEach.Collection, local.Local.Name) : null;
+                case IParameterReferenceOperation { Parameter: { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambdaSymbol } parameter }:
+                    for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+                    {
+                        if (parent is IAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, lambdaSymbol))
+                        {
+                            return EfLoops.IteratingCall(lambda) is { } call && (call.Instance ?? call.Arguments.FirstOrDefault()?.Value) is { } items
+                                ? new Iteration(call.Syntax, items, parameter.Name)
+                                : null;
+                        }
+                    }
+
+                    return null;
+                case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: ILocalReferenceOperation list, Arguments.Length: 1 } indexer:
+                    return IndexedInLoop(reference, indexer.Arguments[0].Value, queries) is { } listLoop
+                        ? new Iteration(listLoop, list, indexer.Syntax.ToString())
+                        : null;
+                case IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array, Indices.Length: 1 } element:
+                    return IndexedInLoop(reference, element.Indices[0], queries) is { } arrayLoop
+                        ? new Iteration(arrayLoop, array, element.Syntax.ToString())
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        // orders[i] in the body of a loop that moves i; orders[0] is one entity however often the loop runs.
+        private static SyntaxNode? IndexedInLoop(IOperation reference, IOperation index, EfQueries queries)
+        {
+            for (var child = reference; child.Parent is { } parent; child = parent)
+            {
+                if (parent is ILoopOperation loop && child == loop.Body)
+                {
+                    return EfLoops.DependsOnLoop(index, loop.Syntax, queries) ? loop.Syntax : null;
+                }
+
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        }
+
+        private sealed class Iteration(SyntaxNode loop, IOperation items, string item)
+        {
+            public SyntaxNode Loop { get; } = loop;
+
+            public IOperation Items { get; } = items;
+
+            public string Item { get; } = item;
         }
 
         // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
@@ -117,34 +190,43 @@ namespace LaunchReady.Analyzers.EntityFramework
             return null;
         }
 
-        // The query the loop's entities came from: the collection itself, or the local it was materialized into.
+        // The query the loop's entities came from: the sequence itself, or the local it was materialized into,
+        // also through in-memory filters and orderings (orders.Where(o => o.Paid)) that hand out the same entities.
         private static IOperation? QuerySource(IOperation? collection, EfQueries queries)
         {
-            collection = Unwrap(collection);
-            if (queries.IsQuery(collection, 0))
+            for (var step = 0; step < MaxSourceSteps; step++)
             {
-                return collection;
-            }
-
-            // foreach (var blog in await db.Blogs.ToListAsync())
-            if (collection is IInvocationOperation inline && inline.Arguments.Length > 0 && queries.IsQuery(inline.Arguments[0].Value, 0))
-            {
-                return inline;
-            }
-
-            if (collection is ILocalReferenceOperation local && local.SemanticModel is { } model
-                && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
-                && initializer.SyntaxTree == model.SyntaxTree)
-            {
-                var value = Unwrap(model.GetOperation(initializer.Value));
-                if (value is IInvocationOperation materialized && materialized.Arguments.Length > 0 && queries.IsQuery(materialized.Arguments[0].Value, 0))
+                collection = Unwrap(collection);
+                if (queries.IsQuery(collection, 0))
                 {
-                    return materialized;
+                    return collection;
+                }
+
+                switch (collection)
+                {
+                    // foreach (var blog in await db.Blogs.ToListAsync())
+                    case IInvocationOperation inline when inline.Arguments.Length > 0 && queries.IsQuery(inline.Arguments[0].Value, 0):
+                        return inline;
+                    case IInvocationOperation filter when filter.Arguments.Length > 0 && KeepsTheItems(filter.TargetMethod):
+                        collection = filter.Arguments[0].Value;
+                        break;
+                    case ILocalReferenceOperation local when local.SemanticModel is { } model
+                        && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+                        && initializer.SyntaxTree == model.SyntaxTree:
+                        collection = model.GetOperation(initializer.Value);
+                        break;
+                    default:
+                        return null;
                 }
             }
 
             return null;
         }
+
+        private static bool KeepsTheItems(IMethodSymbol method) =>
+            (method.ReducedFrom ?? method).ContainingType is { Name: "Enumerable" } type
+            && type.ContainingNamespace?.ToDisplayString() == "System.Linq"
+            && Array.IndexOf(SameItemOperators, method.Name) >= 0;
 
         private static IOperation? Unwrap(IOperation? operation)
         {

@@ -39,7 +39,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                             case Lambda.Translated:
                                 return loops;
                             case Lambda.PerItem iteration:
-                                loops.Add(iteration.Call);
+                                loops.Add(iteration.Call.Syntax);
                                 break;
                         }
 
@@ -51,6 +51,11 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             return loops;
         }
+
+        /// <summary>The in-memory iteration (items.Select(x => ...), list.ForEach(...)) that runs the lambda once per item, if it is one.</summary>
+        public static IInvocationOperation? IteratingCall(IAnonymousFunctionOperation lambda) =>
+            LambdaKind(lambda) is Lambda.PerItem iteration ? iteration.Call : null;
+
         /// <summary>The loops inside the first polling loop (a worker that waits between rounds); that one and those around it do not count.</summary>
         public static System.Collections.Generic.List<SyntaxNode> OutsidePolling(System.Collections.Generic.List<SyntaxNode> loops) =>
             loops.TakeWhile(loop => !IsPolling(loop)).ToList();
@@ -112,9 +117,9 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             public sealed class PerItem : Lambda
             {
-                public PerItem(SyntaxNode call) => Call = call;
+                public PerItem(IInvocationOperation call) => Call = call;
 
-                public SyntaxNode Call { get; }
+                public IInvocationOperation Call { get; }
             }
 
             public sealed class Other : Lambda
@@ -149,7 +154,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return new Lambda.Translated();
             }
 
-            return Array.IndexOf(IteratingMethods, method.Name) >= 0 ? new Lambda.PerItem(call.Syntax) : new Lambda.Other();
+            return Array.IndexOf(IteratingMethods, method.Name) >= 0 ? new Lambda.PerItem(call) : new Lambda.Other();
         }
 
         // while (!token.IsCancellationRequested) { ...; await Task.Delay(...); }, while (await timer.WaitForNextTickAsync()):

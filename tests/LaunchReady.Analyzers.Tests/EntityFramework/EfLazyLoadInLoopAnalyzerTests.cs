@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using LaunchReady.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = LaunchReady.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<LaunchReady.Analyzers.EntityFramework.EfLazyLoadInLoopAnalyzer>;
 
@@ -82,6 +83,91 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                             }
 
                             return total;
+                        }
+                    }
+                    """,
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task InMemoryIterationsAndIndexedLoops_OverLoadedEntities_ReportLR0031()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model + """
+                    public class Row { public string Customer { get; set; } = ""; }
+
+                    public class Report(ShopContext db)
+                    {
+                        public async Task<int> Build()
+                        {
+                            var total = 0;
+                            var orders = await db.Orders.Where(o => o.Id > 10).ToListAsync();
+                            for (var i = 0; i < orders.Count; i++)
+                            {
+                                total += {|#0:orders[i].Customer|}.Name.Length;
+                            }
+
+                            var rows = orders.Select(o => new Row { Customer = {|LR0031:o.Customer|}.Name }).ToList();
+                            total += orders.Sum(o => {|LR0031:o.Lines|}.Count);
+                            orders.Where(o => o.Id > 20).ToList().ForEach(o => total += {|LR0031:o.Lines|}.Count);
+                            foreach (var order in orders.Where(o => o.Id > 30).OrderBy(o => o.Number))
+                            {
+                                total += {|LR0031:order.Customer|}.Name.Length;
+                            }
+
+                            var page = await db.Orders.Take(50).ToArrayAsync();
+                            var index = 0;
+                            while (index < page.Length)
+                            {
+                                total += {|LR0031:page[index].Lines|}.Count;
+                                index++;
+                            }
+
+                            return total + rows.Count;
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyCS.Diagnostic("LR0031").WithLocation(0).WithArguments("Customer", "orders[i]").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations) },
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task TranslatedProjectionsIncludedNavigationsAndFixedIndexes_AreFine()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model + """
+                    public class Row { public string Customer { get; set; } = ""; }
+
+                    public class Report(ShopContext db)
+                    {
+                        public async Task<int> Build(List<Order> given)
+                        {
+                            var total = 0;
+
+                            // Translated to SQL: one query with a join.
+                            var names = await db.Orders.Select(o => new Row { Customer = o.Customer.Name }).ToListAsync();
+
+                            var included = await db.Orders.Include(o => o.Customer).Where(o => o.Id > 10).ToListAsync();
+                            var rows = included.Select(o => new Row { Customer = o.Customer.Name }).ToList();
+                            for (var i = 0; i < included.Count; i++)
+                            {
+                                total += included[i].Customer.Name.Length;
+                            }
+
+                            // One entity, however often the loop runs; and entities that did not come from a query here.
+                            var orders = await db.Orders.ToListAsync();
+                            for (var i = 0; i < 100; i++)
+                            {
+                                total += orders[0].Customer.Name.Length;
+                            }
+
+                            total += given.Sum(o => o.Lines.Count);
+                            total += orders.Sum(o => o.Number.Length);
+                            return total + names.Count + rows.Count;
                         }
                     }
                     """,
