@@ -309,6 +309,54 @@ namespace LaunchReady.Analyzers.Tests.Http
         }
 
         [Fact]
+        public async Task TimeoutsKeptInReadonlyFieldsAndGetOnlyProperties_AreJudgedByTheirValue()
+        {
+            var test = new VerifyCS.Test
+            {
+                TestCode = """
+                    using System;
+                    using System.Net.Http;
+                    using System.Threading;
+
+                    public class Clients
+                    {
+                        private static readonly TimeSpan Export = TimeSpan.FromMinutes(5);
+                        private static readonly TimeSpan Quick = TimeSpan.FromSeconds(5);
+                        private static TimeSpan Mutable = Timeout.InfiniteTimeSpan;
+                        private readonly TimeSpan _configured = Timeout.InfiniteTimeSpan;
+                        private static TimeSpan Forever => Timeout.InfiniteTimeSpan;
+
+                        public Clients(TimeSpan configured) => _configured = configured;
+
+                        public void Create()
+                        {
+                            var a = new HttpClient { Timeout = {|LR0021:Export|} };
+                            var b = new HttpClient { Timeout = {|LR0021:Forever|} };
+                            var c = new HttpClient { Timeout = {|LR0021:HttpDefaults.Long|} };
+                            var d = new HttpClient { Timeout = {|LR0021:HttpDefaults.Infinite|} };
+                            var fine = new HttpClient { Timeout = Quick };
+                            var runtime = new HttpClient { Timeout = Mutable };
+                            var fromConstructor = new HttpClient { Timeout = _configured };
+                            var brief = new HttpClient { Timeout = HttpDefaults.Short };
+                        }
+                    }
+                    """,
+            };
+            test.TestState.Sources.Add(("/0/HttpDefaults.cs", """
+                using System;
+                using System.Threading;
+
+                public static class HttpDefaults
+                {
+                    public static readonly TimeSpan Long = new TimeSpan(0, 2, 0);
+                    public static TimeSpan Infinite { get; } = Timeout.InfiniteTimeSpan;
+                    public static readonly TimeSpan Short = TimeSpan.FromSeconds(10);
+                }
+                """));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task MaximumIsConfigurable()
         {
             var test = new VerifyCS.Test
