@@ -72,14 +72,25 @@ namespace LaunchReady.Detection
         }
 
         /// <summary>Indexes of the patterns whose anchors occur in <paramref name="text"/>; null when none do.</summary>
+        /// <remarks>Most positions of ordinary text end at the trigram set; only a possible anchor start reaches the buckets.</remarks>
         public bool[]? Find(string text)
         {
             bool[]? hits = null;
+            var bits = _trigramBits;
             for (var i = 0; i + 1 < text.Length; i++)
             {
                 var first = text[i];
                 var second = text[i + 1];
-                if (first >= Alphabet || second >= Alphabet)
+                if ((first | second) >= Alphabet)
+                {
+                    continue;
+                }
+
+                // The same three-character prefilter as the byte scan. A third character past 255 can only follow a
+                // two-character anchor (whose set holds every third byte), so it is looked up as 255.
+                var third = i + 2 < text.Length ? Math.Min(text[i + 2], (char)255) : 0;
+                var hash = Hash(first | (second << 8) | (third << 16));
+                if ((bits[hash >> 6] & (1UL << (hash & 63))) == 0)
                 {
                     continue;
                 }

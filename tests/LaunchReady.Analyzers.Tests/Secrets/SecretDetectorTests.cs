@@ -101,6 +101,87 @@ namespace LaunchReady.Analyzers.Tests.Secrets
             Assert.False(SecretDetector.HasHint(text));
         }
 
+        [Theory]
+        [InlineData("Password", true)]
+        [InlineData("PGPASSWORD", true)]
+        [InlineData("DB_PASS", true)]
+        [InlineData("Pwd", true)]
+        [InlineData("Stripe__SecretKey", true)]
+        [InlineData("Jwt:Key", true)]
+        [InlineData("clientSecret", true)]
+        [InlineData("GITHUB_TOKEN", true)]
+        [InlineData("signingKeyPem", true)]
+        [InlineData("Authorization", true)]
+        [InlineData("apiKeyValue", true)]
+        [InlineData("passwordQuestion", false)]
+        [InlineData("tokenEndpoint", false)]
+        [InlineData("apiKeyHeaderName", false)]
+        [InlineData("StripePublishableKey", false)]
+        [InlineData("Key", false)]
+        [InlineData("monkey", false)]
+        [InlineData("userName", false)]
+        [InlineData("", false)]
+        public void SecretNames_AreTheNamesAboutASecret(string name, bool secret)
+        {
+            Assert.Equal(secret, SecretNames.Default.IsSecretName(name));
+        }
+
+        [Fact]
+        public void Prefilter_FindsEveryAnchor_WhereverItStands()
+        {
+            // At the start, in the middle and at the end of a text, before non-ASCII text, and in another case when the
+            // anchor ignores case: the three-character prefilter must let each through to its pattern.
+            var index = new AnchorIndex(ProviderCatalog.All);
+            for (var pattern = 0; pattern < ProviderCatalog.All.Count; pattern++)
+            {
+                foreach (var anchor in ProviderCatalog.All[pattern].Anchors)
+                {
+                    var spellings = ProviderCatalog.All[pattern].AnchorsIgnoreCase
+                        ? new[] { anchor, anchor.ToUpperInvariant(), anchor.ToLowerInvariant() }
+                        : new[] { anchor };
+                    foreach (var spelling in spellings)
+                    {
+                        foreach (var text in new[] { spelling, "x " + spelling + " y", "prefix " + spelling, spelling + "\u00e9\u4e2d", "\u4e2d" + spelling })
+                        {
+                            Assert.True(index.Find(text)?[pattern] == true, $"pattern {ProviderCatalog.All[pattern].Name}, anchor '{anchor}' in '{text}'");
+                        }
+                    }
+                }
+            }
+        }
+
+        [Fact]
+        public void Prefilter_AgreesWithAPlainSearch_OnRandomText()
+        {
+            // Text drawn from anchor fragments, letters and non-ASCII characters: the fast search and a naive one agree on every pattern.
+            var random = new Random(7);
+            var index = new AnchorIndex(ProviderCatalog.All);
+            var fragments = ProviderCatalog.All.SelectMany(p => p.Anchors).SelectMany(a => new[] { a, a.Substring(0, Math.Min(2, a.Length)), a.Substring(1) }).ToArray();
+            for (var round = 0; round < 2000; round++)
+            {
+                var builder = new System.Text.StringBuilder();
+                for (var part = random.Next(1, 6); part > 0; part--)
+                {
+                    builder.Append(random.Next(4) switch
+                    {
+                        0 => fragments[random.Next(fragments.Length)],
+                        1 => (char)random.Next(0x20, 0x7f),
+                        2 => (char)random.Next(0x100, 0x3000),
+                        _ => fragments[random.Next(fragments.Length)].ToUpperInvariant(),
+                    });
+                }
+
+                var text = builder.ToString();
+                var hits = index.Find(text);
+                for (var pattern = 0; pattern < ProviderCatalog.All.Count; pattern++)
+                {
+                    var comparison = ProviderCatalog.All[pattern].AnchorsIgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+                    var expected = ProviderCatalog.All[pattern].Anchors.Any(a => text.IndexOf(a, comparison) >= 0);
+                    Assert.True(expected == (hits?[pattern] == true), $"pattern {ProviderCatalog.All[pattern].Name} in '{text}'");
+                }
+            }
+        }
+
         [Fact]
         public void Findings_AreInTextOrder_AndSpecificFormatsWinOverlaps()
         {
