@@ -158,23 +158,26 @@ namespace LaunchReady.Analyzers.EntityFramework
         }
 
         // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
-        // under proxies, or on an entity that takes an ILazyLoader.
+        // under proxies, or on an entity that takes an ILazyLoader. The type's shape goes first: most property
+        // reads are of strings, numbers and other structs, and settle the question without a look-up.
         private static bool IsNavigation(IPropertySymbol property, bool proxies, INamedTypeSymbol? lazyLoader, ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader)
         {
-            var lazy = (proxies && (property.IsVirtual || property.IsOverride))
-                || (lazyLoader is not null && property.ContainingType is { } entity && takesLazyLoader.GetOrAdd(entity, e => TakesLazyLoader(e, lazyLoader)));
-            if (!lazy)
-            {
-                return false;
-            }
-
+            // Order, or ICollection<OrderLine> / List<OrderLine> for the entity type's collection.
             var type = property.Type as INamedTypeSymbol;
             if (type is { IsGenericType: true } && type.TypeArguments.Length == 1)
             {
                 type = type.TypeArguments[0] as INamedTypeSymbol;
             }
 
-            return type is { TypeKind: TypeKind.Class } && !type.DeclaringSyntaxReferences.IsEmpty;
+            if (type is not { TypeKind: TypeKind.Class, SpecialType: SpecialType.None })
+            {
+                return false;
+            }
+
+            var lazy = (proxies && (property.IsVirtual || property.IsOverride))
+                || (lazyLoader is not null && property.ContainingType is { } entity
+                    && (takesLazyLoader.TryGetValue(entity, out var known) ? known : takesLazyLoader.GetOrAdd(entity, TakesLazyLoader(entity, lazyLoader))));
+            return lazy && !type.DeclaringSyntaxReferences.IsEmpty;
         }
 
         private static IForEachLoopOperation? FindLoopOver(IOperation operation, ILocalSymbol item)
