@@ -193,7 +193,7 @@ namespace LaunchReady.Detection
                 new[] { "nfp_" }, B + "nfp_[A-Za-z0-9]{36}" + E),
 
             // Keys, tokens and connection URLs of any provider
-            new ProviderPattern("private-key", "Private key", "PRIVATE_KEY",
+            new ProviderPattern("private-key", "private key", "PRIVATE_KEY",
                 new[] { "-----BEGIN" },
                 @"-----BEGIN (RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY( BLOCK)?-----[A-Za-z0-9+/=\\\s:,\-]{64,}?(-----END [A-Z ]{0,20}PRIVATE KEY( BLOCK)?-----|(?=[""'`]|$))",
                 validate: HasKeyBody, requireRandom: false, longestMatch: LongestKey),
@@ -201,10 +201,10 @@ namespace LaunchReady.Detection
                 new[] { "PuTTY-User-Key-File-" }, @"PuTTY-User-Key-File-[0-9]: [\s\S]{0,400}?Private-Lines: [0-9]+", requireRandom: false),
             new ProviderPattern("age-secret-key", "age secret key", "AGE_SECRET_KEY",
                 new[] { "AGE-SECRET-KEY-1" }, "AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}"),
-            new ProviderPattern("jwt", "Signed JSON Web Token", "JWT_TOKEN",
+            new ProviderPattern("jwt", "signed JSON Web Token", "JWT_TOKEN",
                 new[] { "eyJ" }, B + "eyJ[A-Za-z0-9_\\-]{10,}\\.eyJ[A-Za-z0-9_\\-]{10,}\\.[A-Za-z0-9_\\-]{20,}" + E,
                 validate: token => TokenChecks.IsSignedJwt(token) && !token.EndsWith(JwtIoExampleSignature, StringComparison.Ordinal), longestMatch: 8192),
-            new ProviderPattern("database-url-password", "Database URL with an inline password", "DATABASE_URL",
+            new ProviderPattern("database-url-password", "database URL with an inline password", "DATABASE_URL",
                 new[] { "postgres", "mysql", "mariadb", "mongodb", "redis", "amqp", "mssql", "sqlserver", "cockroachdb", "clickhouse" },
                 @"(?i)(?<![A-Za-z0-9+])(postgres(ql)?|mysql|mariadb|mongodb(\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://(?<user>[^:@/\s""'?#]*):(?<s>[^@/\s""'?#]{3,})@[^\s""'/?#]+",
                 validate: password => !Placeholders.IsTrivialPassword(password), anchorsIgnoreCase: true),

@@ -52,7 +52,7 @@ namespace LaunchReady.Detection.Config
                     lineEnd = text.Length;
                 }
 
-                var entry = ParseDotEnvLine(text, lineStart, lineEnd);
+                var entry = ParseDotEnvLine(text, lineStart, ref lineEnd);
                 if (entry.HasValue)
                 {
                     yield return entry.Value;
@@ -108,7 +108,9 @@ namespace LaunchReady.Detection.Config
             return entries;
         }
 
-        private static ConfigEntry? ParseDotEnvLine(string text, int start, int end)
+        // One NAME=value line; a quoted value that does not close on its line runs on to the line that closes it
+        // (dotenv's multi-line values, as a PEM key is often kept), and end moves to that line's end.
+        private static ConfigEntry? ParseDotEnvLine(string text, int start, ref int end)
         {
             var i = start;
             while (i < end && char.IsWhiteSpace(text[i]))
@@ -149,6 +151,13 @@ namespace LaunchReady.Detection.Config
             {
                 var quote = text[valueStart];
                 var close = text.IndexOf(quote, valueStart + 1, valueEnd - valueStart - 1);
+                if (close < 0 && text.IndexOf(quote, end) is var later and >= 0)
+                {
+                    close = later;
+                    var closingLineEnd = text.IndexOf('\n', later);
+                    end = closingLineEnd < 0 ? text.Length : closingLineEnd;
+                }
+
                 valueStart++;
                 valueEnd = close < 0 ? valueEnd : close;
             }

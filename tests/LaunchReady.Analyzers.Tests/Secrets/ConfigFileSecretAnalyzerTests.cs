@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using LaunchReady.Detection;
 using Microsoft.CodeAnalysis.Testing;
@@ -113,6 +114,22 @@ namespace LaunchReady.Analyzers.Tests.Secrets
             var test = WithFiles((path, json));
             test.ExpectedDiagnostics.Add(At(path, json, openAi, "profiles:Shop:environmentVariables:OPENAI_API_KEY", "a hard-coded OpenAI API key"));
             test.ExpectedDiagnostics.Add(At(path, json, "a8F3kL9mQ2xV7pR4", "profiles:Shop:environmentVariables:PAYMENTS_CLIENT_SECRET", "a hard-coded credential"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task DotEnvMultiLineQuotedValues_AreReadWhole()
+        {
+            // dotenv lets a double-quoted value run over several lines, which is how a PEM key is usually pasted in.
+            var body = string.Concat(Enumerable.Range(0, 4).Select(_ => FakeTokens.R(Random, FakeTokens.Base64, 64) + "\n"));
+            var pem = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "-----END RSA PRIVATE KEY-----";
+            var env = "APP_NAME=shop\nSIGNING_KEY=\"" + pem + "\"\nDB_PASSWORD=\"Kp9#mW2$vL7qZ4\"\nLOG_LEVEL=Information\n";
+            var test = WithFiles(("/app/.env", env));
+            // From the BEGIN line (2, after SIGNING_KEY=") to the end of the END line (7), and the next entry still read.
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("LR0003")
+                .WithSpan("/app/.env", 2, 14, 7, 30)
+                .WithArguments("SIGNING_KEY", ".env", "a hard-coded private key", RedactedSecret.Of(pem).ToString()));
+            test.ExpectedDiagnostics.Add(At("/app/.env", env, "Kp9#mW2$vL7qZ4", "DB_PASSWORD", "a hard-coded credential"));
             await test.RunAsync();
         }
 
