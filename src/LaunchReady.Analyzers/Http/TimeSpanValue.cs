@@ -31,16 +31,7 @@ namespace LaunchReady.Analyzers.Http
                     return 0;
                 case IInvocationOperation call when IsSystemTimeSpan(call.TargetMethod.ContainingType) && call.Arguments.Length >= 1
                     && Number(call.Arguments[0].Value) is { } amount && call.Arguments.Skip(1).All(a => a.ArgumentKind == ArgumentKind.DefaultValue):
-                    // TimeSpan.FromMilliseconds(-1) is Timeout.InfiniteTimeSpan.
-                    return amount < 0 ? double.PositiveInfinity : call.TargetMethod.Name switch
-                    {
-                        "FromMilliseconds" => amount / 1000,
-                        "FromSeconds" => amount,
-                        "FromMinutes" => amount * 60,
-                        "FromHours" => amount * 3600,
-                        "FromDays" => amount * 86400,
-                        _ => null,
-                    };
+                    return FromUnits(call.TargetMethod.Name, amount);
                 case IObjectCreationOperation creation when IsSystemTimeSpan(creation.Type):
                     return Constructed(creation);
 
@@ -103,15 +94,7 @@ namespace LaunchReady.Analyzers.Http
                     return 0;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } member, ArgumentList.Arguments.Count: 1 } call
                     when member.Expression.ToString() is "TimeSpan" or "System.TimeSpan" && Literal(call.ArgumentList.Arguments[0].Expression) is { } amount:
-                    return amount < 0 ? double.PositiveInfinity : name switch
-                    {
-                        "FromMilliseconds" => amount / 1000,
-                        "FromSeconds" => amount,
-                        "FromMinutes" => amount * 60,
-                        "FromHours" => amount * 3600,
-                        "FromDays" => amount * 86400,
-                        _ => null,
-                    };
+                    return FromUnits(name, amount);
                 case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 3 } parts } creation
                     when creation is ImplicitObjectCreationExpressionSyntax || ((ObjectCreationExpressionSyntax)creation).Type.ToString() is "TimeSpan" or "System.TimeSpan":
                     return Literal(parts[0].Expression) is { } hours && Literal(parts[1].Expression) is { } minutes && Literal(parts[2].Expression) is { } seconds
@@ -121,6 +104,17 @@ namespace LaunchReady.Analyzers.Http
                     return null;
             }
         }
+
+        // TimeSpan.FromMinutes(5) and the like, in seconds; TimeSpan.FromMilliseconds(-1) is Timeout.InfiniteTimeSpan.
+        private static double? FromUnits(string factory, double amount) => amount < 0 ? double.PositiveInfinity : factory switch
+        {
+            "FromMilliseconds" => amount / 1000,
+            "FromSeconds" => amount,
+            "FromMinutes" => amount * 60,
+            "FromHours" => amount * 3600,
+            "FromDays" => amount * 86400,
+            _ => null,
+        };
 
         private static double? Literal(ExpressionSyntax expression) =>
             expression is LiteralExpressionSyntax { Token.Value: { } value } && value is int or long or double or float or decimal
