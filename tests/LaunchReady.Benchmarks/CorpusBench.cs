@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Runtime;
 using System.Runtime.Loader;
 using System.Threading;
 using System.Threading.Tasks;
@@ -31,7 +32,7 @@ namespace LaunchReady.Benchmarks
         {
             var files = CorpusGenerator.Generate(files: 40, linesPerFile: 2_400, largeFileLines: 6_000);
             var lines = files.Sum(f => f.Text.Count(c => c == '\n'));
-            Console.WriteLine($"Corpus: {files.Count} files, {lines:N0} lines, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            Console.WriteLine($"Corpus: {files.Count} files, {lines:N0} lines, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
 
             var ours = LaunchReadyAnalyzers();
             var sonar = SonarAnalyzers();
