@@ -54,24 +54,22 @@ namespace LaunchReady.Analyzers.EntityFramework
                 var lazyLoader = start.Compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
                 var queries = new EfQueries(types, start.Compilation);
                 var testCode = TestCodeFilter.Create(start.Compilation, start.Options);
-                var takesLazyLoader = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-                start.RegisterOperationAction(c => Analyze(c, queries, proxies, lazyLoader, takesLazyLoader, testCode), OperationKind.PropertyReference);
+                var navigations = new LazyNavigations(proxies, lazyLoader);
+                start.RegisterOperationAction(c => Analyze(c, queries, navigations, testCode), OperationKind.PropertyReference);
             });
         }
 
         private static void Analyze(
             OperationAnalysisContext context,
             EfQueries queries,
-            bool proxies,
-            INamedTypeSymbol? lazyLoader,
-            ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader,
+            LazyNavigations navigations,
             TestCodeFilter testCode)
         {
             // Every property read of the compilation comes here: the cheap questions go first, and whether a
             // type takes an ILazyLoader is worked out once per type.
             var reference = (IPropertyReferenceOperation)context.Operation;
             if (reference.Instance is not (ILocalReferenceOperation or IParameterReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation)
-                || !IsNavigation(reference.Property, proxies, lazyLoader, takesLazyLoader)
+                || !navigations.IsNavigation(reference.Property)
                 || reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference // order.Customer = x loads nothing
                 || reference.Parent is INameOfOperation
                 || FindIteration(reference, queries) is not { } iteration
@@ -80,7 +78,7 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return;
             }
 
-            var source = QuerySource(iteration.Items, queries);
+            var source = QuerySource(iteration.Items, queries, navigations);
             if (source is null || IncludesOrProjects(source, reference.Property.Name) || IncludedThroughLocals(source, reference.Property.Name))
             {
                 return;
@@ -157,29 +155,6 @@ namespace LaunchReady.Analyzers.EntityFramework
             public string Item { get; } = item;
         }
 
-        // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
-        // under proxies, or on an entity that takes an ILazyLoader. The type's shape goes first: most property
-        // reads are of strings, numbers and other structs, and settle the question without a look-up.
-        private static bool IsNavigation(IPropertySymbol property, bool proxies, INamedTypeSymbol? lazyLoader, ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader)
-        {
-            // Order, or ICollection<OrderLine> / List<OrderLine> for the entity type's collection.
-            var type = property.Type as INamedTypeSymbol;
-            if (type is { IsGenericType: true } && type.TypeArguments.Length == 1)
-            {
-                type = type.TypeArguments[0] as INamedTypeSymbol;
-            }
-
-            if (type is not { TypeKind: TypeKind.Class, SpecialType: SpecialType.None })
-            {
-                return false;
-            }
-
-            var lazy = (proxies && (property.IsVirtual || property.IsOverride))
-                || (lazyLoader is not null && property.ContainingType is { } entity
-                    && (takesLazyLoader.TryGetValue(entity, out var known) ? known : takesLazyLoader.GetOrAdd(entity, TakesLazyLoader(entity, lazyLoader))));
-            return lazy && !type.DeclaringSyntaxReferences.IsEmpty;
-        }
-
         private static IForEachLoopOperation? FindLoopOver(IOperation operation, ILocalSymbol item)
         {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
@@ -194,8 +169,10 @@ namespace LaunchReady.Analyzers.EntityFramework
         }
 
         // The query the loop's entities came from: the sequence itself, or the local it was materialized into,
-        // also through in-memory filters and orderings (orders.Where(o => o.Paid)) that hand out the same entities.
-        private static IOperation? QuerySource(IOperation? collection, EfQueries queries)
+        // also through in-memory filters and orderings (orders.Where(o => o.Paid)) that hand out the same entities,
+        // and through a lazily loaded collection of an entity of an outer loop (foreach (var line in order.Lines)):
+        // each of its items loads its own navigations again, unless the query has ThenInclude'd them.
+        private static IOperation? QuerySource(IOperation? collection, EfQueries queries, LazyNavigations navigations)
         {
             for (var step = 0; step < MaxSourceSteps; step++)
             {
@@ -212,6 +189,9 @@ namespace LaunchReady.Analyzers.EntityFramework
                         return inline;
                     case IInvocationOperation filter when filter.Arguments.Length > 0 && KeepsTheItems(filter.TargetMethod):
                         collection = filter.Arguments[0].Value;
+                        break;
+                    case IPropertyReferenceOperation navigation when navigations.IsNavigation(navigation.Property) && FindIteration(navigation, queries) is { } outer:
+                        collection = outer.Items;
                         break;
                     case ILocalReferenceOperation local when local.SemanticModel is { } model
                         && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
@@ -287,13 +267,43 @@ namespace LaunchReady.Analyzers.EntityFramework
         private static bool MentionsNavigation(string text, string navigation) =>
             System.Text.RegularExpressions.Regex.IsMatch(text, "[.\"]" + System.Text.RegularExpressions.Regex.Escape(navigation) + "(?![A-Za-z0-9_])");
 
-        private static bool TakesLazyLoader(INamedTypeSymbol? entity, INamedTypeSymbol? lazyLoader) =>
-            lazyLoader is not null && entity is not null && entity.GetMembers().Any(member => member switch
+        // Which properties load lazily: virtual ones under proxies, or those of entities that take an ILazyLoader
+        // (worked out once per type).
+        private sealed class LazyNavigations(bool proxies, INamedTypeSymbol? lazyLoader)
+        {
+            private readonly ConcurrentDictionary<INamedTypeSymbol, bool> takesLazyLoader = new(SymbolEqualityComparer.Default);
+
+            // A property whose type is a class of the project, or a collection of one, that loads lazily: virtual
+            // under proxies, or on an entity that takes an ILazyLoader. The type's shape goes first: most property
+            // reads are of strings, numbers and other structs, and settle the question without a look-up.
+            public bool IsNavigation(IPropertySymbol property)
             {
-                IFieldSymbol field => SymbolEqualityComparer.Default.Equals(field.Type, lazyLoader),
-                IPropertySymbol property => SymbolEqualityComparer.Default.Equals(property.Type, lazyLoader),
-                IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, lazyLoader)),
-                _ => false,
-            });
+                // Order, or ICollection<OrderLine> / List<OrderLine> for the entity type's collection.
+                var type = property.Type as INamedTypeSymbol;
+                if (type is { IsGenericType: true } && type.TypeArguments.Length == 1)
+                {
+                    type = type.TypeArguments[0] as INamedTypeSymbol;
+                }
+
+                if (type is not { TypeKind: TypeKind.Class, SpecialType: SpecialType.None })
+                {
+                    return false;
+                }
+
+                var lazy = (proxies && (property.IsVirtual || property.IsOverride))
+                    || (lazyLoader is not null && property.ContainingType is { } entity
+                        && (takesLazyLoader.TryGetValue(entity, out var known) ? known : takesLazyLoader.GetOrAdd(entity, TakesLazyLoader(entity))));
+                return lazy && !type.DeclaringSyntaxReferences.IsEmpty;
+            }
+
+            private bool TakesLazyLoader(INamedTypeSymbol? entity) =>
+                lazyLoader is not null && entity is not null && entity.GetMembers().Any(member => member switch
+                {
+                    IFieldSymbol field => SymbolEqualityComparer.Default.Equals(field.Type, lazyLoader),
+                    IPropertySymbol property => SymbolEqualityComparer.Default.Equals(property.Type, lazyLoader),
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => ctor.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, lazyLoader)),
+                    _ => false,
+                });
+        }
     }
 }

@@ -15,7 +15,8 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
             using Microsoft.EntityFrameworkCore;
 
             public class Order { public int Id { get; set; } public virtual Customer Customer { get; set; } = null!; public virtual List<OrderLine> Lines { get; set; } = new(); public string Number { get; set; } = ""; }
-            public class OrderLine { public int Id { get; set; } public int Quantity { get; set; } }
+            public class OrderLine { public int Id { get; set; } public int Quantity { get; set; } public virtual Product Product { get; set; } = null!; }
+            public class Product { public int Id { get; set; } public decimal Price { get; set; } }
             public class Customer { public int Id { get; set; } public string Name { get; set; } = ""; }
 
             public class ShopContext : DbContext
@@ -171,6 +172,66 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                         }
                     }
                     """,
+                ReferenceAssemblies = TestReferences.EfCore10WithProxies,
+            }.RunAsync();
+        }
+
+        [Fact]
+        public async Task NavigationsOfItemsOfALazyCollection_ReportLR0031UnlessThenIncluded()
+        {
+            await new VerifyCS.Test
+            {
+                TestCode = Model + """
+                    public class Invoice(ShopContext db)
+                    {
+                        public async Task<decimal> Total()
+                        {
+                            var total = 0m;
+                            var orders = await db.Orders.Where(o => o.Id > 10).ToListAsync();
+                            foreach (var order in orders)
+                            {
+                                foreach (var line in {|LR0031:order.Lines|})
+                                {
+                                    total += line.Quantity * {|#0:line.Product|}.Price;
+                                }
+
+                                total += {|LR0031:order.Lines|}.Sum(l => {|LR0031:l.Product|}.Price);
+                            }
+
+                            // The lines are included, their products are not: one query per line.
+                            var withLines = await db.Orders.Include(o => o.Lines).ToListAsync();
+                            foreach (var order in withLines)
+                            {
+                                total += order.Lines.Sum(l => {|LR0031:l.Product|}.Price);
+                            }
+
+                            return total;
+                        }
+
+                        public async Task<decimal> Included(List<Order> given)
+                        {
+                            var total = 0m;
+                            var orders = await db.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).ToListAsync();
+                            foreach (var order in orders)
+                            {
+                                foreach (var line in order.Lines)
+                                {
+                                    total += line.Product.Price;
+                                }
+                            }
+
+                            // Entities that did not come from a query here, and a line read outside any loop.
+                            foreach (var order in given)
+                            {
+                                total += order.Lines.Sum(l => l.Product.Price);
+                            }
+
+                            var first = await db.Orders.FirstAsync();
+                            return total + first.Lines[0].Product.Price;
+                        }
+                    }
+                    """,
+                ExpectedDiagnostics = { VerifyCS.Diagnostic("LR0031").WithLocation(0).WithArguments("Product", "line").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations) },
                 ReferenceAssemblies = TestReferences.EfCore10WithProxies,
             }.RunAsync();
         }
