@@ -167,6 +167,12 @@ namespace LaunchReady.Analyzers.Config
         private string? PrefixOf(IOperation? receiver, int depth = 0)
         {
             receiver = Unwrap(receiver);
+            while (receiver is IConditionalAccessOperation conditional)
+            {
+                // configuration?.GetSection("Smtp") stands for the section when it is not null.
+                receiver = Unwrap(conditional.WhenNotNull);
+            }
+
             if (receiver is null || depth > 8)
             {
                 return null;
@@ -223,7 +229,7 @@ namespace LaunchReady.Analyzers.Config
             }
 
             var value = model.GetOperation(initializer.Value);
-            return value is IInvocationOperation or IConversionOperation ? value : null;
+            return value is IInvocationOperation or IConversionOperation or IConditionalAccessOperation ? value : null;
         }
 
         // Walks up from a GetSection call used as the receiver of another keyed read: that read reports the full key instead.
@@ -238,6 +244,16 @@ namespace LaunchReady.Analyzers.Config
             if (parent is null || operation is not IInvocationOperation)
             {
                 return false;
+            }
+
+            // configuration?.GetSection("Smtp")?["Host"]: the read is what runs when the section is not null.
+            if (parent is IConditionalAccessOperation access && access.Operation == operation)
+            {
+                parent = access.WhenNotNull;
+                while (parent is IConditionalAccessOperation inner)
+                {
+                    parent = inner.Operation;
+                }
             }
 
             var parentRead = ClassifyRead(parent);
@@ -281,14 +297,36 @@ namespace LaunchReady.Analyzers.Config
         private static string? Constant(IOperation value) =>
             value.ConstantValue.HasValue && value.ConstantValue.Value is string text && text.Length > 0 ? text : null;
 
+        // Conversions, and the `x` that `x?["Key"]` or `x?.GetSection("A")` reads from.
         private static IOperation? Unwrap(IOperation? operation)
         {
-            while (operation is IConversionOperation conversion)
+            while (true)
             {
-                operation = conversion.Operand;
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = ConditionalReceiver(instance);
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+        {
+            for (IOperation child = instance; child.Parent is { } parent; child = parent)
+            {
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+                {
+                    return access.Operation;
+                }
             }
 
-            return operation;
+            return null;
         }
 
         private bool IsConfiguration(ITypeSymbol type) => Implements(type, configuration);

@@ -128,6 +128,31 @@ namespace LaunchReady.Analyzers.Tests.Config
         }
 
         [Fact]
+        public async Task NullConditionalReads_AreCheckedLikeTheirPlainForms()
+        {
+            var code = """
+                public class Mail
+                {
+                    public string? Read(IConfiguration? configuration)
+                    {
+                        var host = configuration?["Smtp:Host"];
+                        var user = configuration?[{|#0:"Smtp:User"|}];
+                        IConfiguration? smtp = configuration?.GetSection("Smtp");
+                        var port = smtp?["Port"];
+                        var password = smtp?[{|#1:"Password"|}];
+                        var chained = configuration?.GetSection("Smtp")?["Host"];
+                        return configuration?.GetSection("Billing")?[{|#2:"Plan"|}];
+                    }
+                }
+                """;
+            var test = Test(code, ("/app/launchready.env.json", Manifest));
+            test.ExpectedDiagnostics.Add(Undeclared(0, "Configuration key", "Smtp:User", "'Smtp__User'"));
+            test.ExpectedDiagnostics.Add(Undeclared(1, "Configuration key", "Smtp:Password", "'Smtp__Password'"));
+            test.ExpectedDiagnostics.Add(Undeclared(2, "Configuration key", "Billing:Plan", "'Billing__Plan'"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task KeysBuiltAtRunTime_SectionsHandedIn_AndWrites_AreNotReported()
         {
             var code = """
