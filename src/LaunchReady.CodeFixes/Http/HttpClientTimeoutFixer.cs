@@ -102,16 +102,39 @@ namespace LaunchReady.CodeFixes.Http
             return document.WithSyntaxRoot(root!.ReplaceNode(registration, chained));
         }
 
-        // Timeout.InfiniteTimeSpan -> TimeSpan.FromSeconds(30); Policy.TimeoutAsync(600) -> Policy.TimeoutAsync(30)
+        // Timeout.InfiniteTimeSpan -> TimeSpan.FromSeconds(30); Policy.TimeoutAsync(600) -> Policy.TimeoutAsync(30);
+        // a readonly field or property of this file that holds the value gets the new value in its declaration.
         private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string max, CancellationToken cancellationToken)
         {
             var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (DeclaredValue(model!, value, cancellationToken) is { } declared && declared.SyntaxTree == root!.SyntaxTree)
+            {
+                value = declared;
+            }
+
             var isNumber = model!.GetTypeInfo(value, cancellationToken).ConvertedType?.SpecialType == SpecialType.System_Int32;
             var replacement = isNumber
                 ? SyntaxFactory.ParseExpression(max)
                 : SyntaxFactory.ParseExpression($"{HttpCodeFixSyntax.TypeName(model!, value.SpanStart, "System", "TimeSpan")}.FromSeconds({max})");
             return document.WithSyntaxRoot(root!.ReplaceNode(value, replacement.WithTriviaFrom(value)));
+        }
+
+        // private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(5): the value the analyzer judged.
+        private static ExpressionSyntax? DeclaredValue(SemanticModel model, ExpressionSyntax value, CancellationToken cancellationToken)
+        {
+            var symbol = model.GetSymbolInfo(value, cancellationToken).Symbol;
+            if (symbol is not (IFieldSymbol or IPropertySymbol) || symbol.DeclaringSyntaxReferences.Length != 1)
+            {
+                return null;
+            }
+
+            return symbol.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax field => field.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
         }
     }
 }

@@ -120,6 +120,34 @@ namespace LaunchReady.Analyzers.Tests.Http
         }
 
         [Fact]
+        public async Task AnExcessiveTimeoutKeptInAField_IsCappedInTheFieldsDeclaration()
+        {
+            await Timeout(
+                """
+                using System;
+                using System.Net.Http;
+
+                public static class Clients
+                {
+                    private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(5);
+
+                    public static readonly HttpClient Export = new HttpClient { Timeout = {|LR0021:ExportTimeout|} };
+                }
+                """,
+                """
+                using System;
+                using System.Net.Http;
+
+                public static class Clients
+                {
+                    private static readonly TimeSpan ExportTimeout = TimeSpan.FromSeconds(30);
+
+                    public static readonly HttpClient Export = new HttpClient { Timeout = ExportTimeout };
+                }
+                """).RunAsync(CancellationToken.None);
+        }
+
+        [Fact]
         public async Task LongLivedClient_GetsARecyclingHandler()
         {
             var test = new CSharpCodeFixTest<LaunchReady.Analyzers.Http.HttpClientLifetimeAnalyzer, LaunchReady.CodeFixes.Http.HttpClientLifetimeFixer, DefaultVerifier>
