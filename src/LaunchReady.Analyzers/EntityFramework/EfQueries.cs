@@ -114,9 +114,11 @@ namespace LaunchReady.Analyzers.EntityFramework
                     var method = invocation.TargetMethod;
 
                     // db.Orders.AsQueryable() and AsEnumerable() still run the query when enumerated; list.AsQueryable() is in memory.
+                    // On a DbSet, AsQueryable() and AsAsyncEnumerable() are its own instance methods.
                     if (method.Name is "AsQueryable" or "AsEnumerable" or "AsAsyncEnumerable")
                     {
-                        return invocation.Arguments.Length > 0 && IsQuery(invocation.Arguments[0].Value, depth + 1);
+                        var source = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        return IsQuery(source, depth + 1);
                     }
 
                     if (method.Name == "SqlQuery" || method.Name == "SqlQueryRaw")
@@ -192,8 +194,9 @@ namespace LaunchReady.Analyzers.EntityFramework
             });
         }
 
-        // A method of the project, on a type that holds a DbContext, whose body runs EF Core executors;
-        // for an interface method (IOrderRepository), its implementations in the project.
+        // A method of the project, on a type that holds a DbContext or taking one (an extension method on the
+        // context, a static query helper), whose body runs EF Core executors; for an interface method
+        // (IOrderRepository), its implementations in the project.
         private bool RepositoryExecutes(IMethodSymbol method, string[] executors)
         {
             if (method.ContainingType?.TypeKind == TypeKind.Interface)
@@ -210,7 +213,8 @@ namespace LaunchReady.Analyzers.EntityFramework
                 return false;
             }
 
-            if (method.DeclaringSyntaxReferences.IsEmpty || !HoldsDbContext(method.ContainingType))
+            if (method.DeclaringSyntaxReferences.IsEmpty
+                || !(HoldsDbContext(method.ContainingType) || (method.ReducedFrom ?? method).Parameters.Any(p => _types.IsDbContext(p.Type))))
             {
                 return false;
             }

@@ -52,6 +52,18 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                                 total += {|LR0031:order.Lines|}.Count;
                             }
 
+                            await foreach (var order in db.Orders.AsAsyncEnumerable())
+                            {
+                                total += {|LR0031:order.Customer|}.Name.Length;
+                            }
+
+                            var filtered = db.Orders.AsQueryable();
+                            filtered = filtered.Where(o => o.Id > 20);
+                            foreach (var order in await filtered.ToListAsync())
+                            {
+                                total += {|LR0031:order.Customer|}.Name.Length;
+                            }
+
                             return total;
                         }
                     }

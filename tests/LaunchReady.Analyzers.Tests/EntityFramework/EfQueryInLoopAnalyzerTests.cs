@@ -76,6 +76,40 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
         }
 
         [Fact]
+        public async Task QueriesBuiltFromAsQueryableAndContextHelpers_ReportLR0030()
+        {
+            await Verify("""
+                public static class ShopQueries
+                {
+                    public static Task<Customer?> ByNameAsync(this ShopContext db, string name) => db.Customers.FirstOrDefaultAsync(c => c.Name == name);
+                    public static Task<int> LineCountAsync(ShopContext db, int orderId) => db.OrderLines.CountAsync(l => l.OrderId == orderId);
+                    public static string Label(this ShopContext db, Customer customer) => customer.Name.ToUpperInvariant();
+                }
+
+                public class Pages(ShopContext db)
+                {
+                    public async Task Render(List<int> ids, List<string> names)
+                    {
+                        foreach (var id in ids)
+                        {
+                            var query = db.Orders.AsQueryable();
+                            query = query.Where(o => o.CustomerId == id);
+                            var orders = await query.{|LR0030:ToListAsync()|};
+                            var direct = await db.Orders.AsQueryable().Where(o => o.Id == id).{|LR0030:ToListAsync()|};
+                            var lines = await ShopQueries.{|LR0030:LineCountAsync(db, id)|};
+                        }
+
+                        foreach (var name in names)
+                        {
+                            var customer = await db.{|LR0030:ByNameAsync(name)|};
+                            var label = db.Label(new Customer { Name = name });
+                        }
+                    }
+                }
+                """);
+        }
+
+        [Fact]
         public async Task SingleQueriesInvariantQueriesAndInMemoryWork_AreNotN1()
         {
             await Verify("""
