@@ -68,7 +68,7 @@ namespace LaunchReady.Analyzers.Retries
             {
                 if (!IsBackgroundWorker(invocation.Syntax) || !IsCappedExponential(invocation.Syntax))
                 {
-                    context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, Properties(options, tree), "'" + name + "'"));
+                    context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, Properties(options, tree), "'" + name + "'", RetryRules.WithoutEnd));
                 }
 
                 return;
@@ -79,7 +79,7 @@ namespace LaunchReady.Analyzers.Retries
             var max = RetryRules.MaxAttempts.Read(options.GetOptions(tree), options.GlobalOptions);
             if (attempts > max)
             {
-                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), Properties(options, tree), "'" + name + "(" + attempts.Value.ToString(CultureInfo.InvariantCulture) + ")'"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, count!.Value.Syntax.GetLocation(), Properties(options, tree), "'" + name + "'", RetryRules.UnboundedWording(attempts.Value, max)));
                 return;
             }
 
@@ -120,39 +120,47 @@ namespace LaunchReady.Analyzers.Retries
         private static void AnalyzeV8(OperationAnalysisContext context, AnalyzerConfigOptionsProvider options)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation { Property: var property } || !IsRetryOptions(property.ContainingType))
+            if (assignment.Target is not IPropertyReferenceOperation { Property: var property } target || !IsRetryOptions(property.ContainingType))
             {
                 return;
             }
 
+            // The options object's own type: BackoffType and UseJitter are declared on RetryStrategyOptions<T>, and
+            // HttpRetryStrategyOptions (the standard resilience handler's) changes their defaults.
+            var optionsType = target.Instance?.Type as INamedTypeSymbol ?? property.ContainingType;
             var group = RetryOptionsGroup.Of(assignment);
             var tree = assignment.Syntax.SyntaxTree;
-            var owner = "These retry options";
+            var owner = "This retry strategy";
             switch (property.Name)
             {
                 case "MaxRetryAttempts":
                     var attempts = TimeSpanValue.Number(assignment.Value);
                     var max = RetryRules.MaxAttempts.Read(options.GetOptions(tree), options.GlobalOptions);
-                    if (attempts > max && !(group.IsExponential(property.ContainingType) && group.Has("MaxDelay") && IsBackgroundWorker(assignment.Syntax)))
+                    if (attempts > max && !(group.IsExponential(optionsType) && group.Has("MaxDelay") && IsBackgroundWorker(assignment.Syntax)))
                     {
-                        context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
+                        context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner, RetryRules.UnboundedWording(attempts.Value, max)));
                     }
 
                     break;
                 case "Delay" when TimeSpanValue.Seconds(assignment.Value) == 0:
                     context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
                     break;
-                case "BackoffType" when assignment.Value is IFieldReferenceOperation { Field.Name: "Constant" } && !group.UsesJitter(property.ContainingType):
+                case "BackoffType" when assignment.Value is IFieldReferenceOperation { Field.Name: "Constant" } && !group.UsesJitter(optionsType):
                     context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, assignment.Value.Syntax.GetLocation(), Properties(options, tree), owner));
                     break;
             }
         }
 
-        private static bool IsRetryOptions(INamedTypeSymbol? type)
+        private static bool IsRetryOptions(INamedTypeSymbol? type) => DerivesFrom(type, "RetryStrategyOptions", "Polly.Retry");
+
+        // HttpRetryStrategyOptions defaults to exponential backoff with jitter; RetryStrategyOptions to neither.
+        private static bool IsHttpRetryOptions(INamedTypeSymbol type) => DerivesFrom(type, "HttpRetryStrategyOptions", "Microsoft.Extensions.Http.Resilience");
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, string name, string containingNamespace)
         {
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.Name == "RetryStrategyOptions" && current.ContainingNamespace?.ToDisplayString() == "Polly.Retry")
+                if (current.Name == name && current.ContainingNamespace?.ToDisplayString() == containingNamespace)
                 {
                     return true;
                 }
@@ -220,16 +228,15 @@ namespace LaunchReady.Analyzers.Retries
 
             public bool Has(string property) => _values.ContainsKey(property);
 
-            // HttpRetryStrategyOptions defaults to exponential backoff with jitter; RetryStrategyOptions to neither.
             public bool IsExponential(INamedTypeSymbol optionsType) =>
                 _values.TryGetValue("BackoffType", out var backoff)
                     ? backoff is IFieldReferenceOperation { Field.Name: "Exponential" }
-                    : optionsType.Name.StartsWith("Http", System.StringComparison.Ordinal);
+                    : IsHttpRetryOptions(optionsType);
 
             public bool UsesJitter(INamedTypeSymbol optionsType) =>
                 _values.TryGetValue("UseJitter", out var jitter)
                     ? jitter.ConstantValue.Value is true
-                    : optionsType.Name.StartsWith("Http", System.StringComparison.Ordinal);
+                    : IsHttpRetryOptions(optionsType);
 
             // o.Retry.MaxRetryAttempts = 5; o.Retry.BackoffType = ...: assignments in the same body to the same receiver.
             private static IEnumerable<IOperation> SameReceiver(ISimpleAssignmentOperation assignment)

@@ -64,7 +64,7 @@ namespace LaunchReady.Analyzers.Retries
             var properties = ImmutableDictionary<string, string?>.Empty;
             if (!bounded)
             {
-                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "This retry loop"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "This retry loop", RetryRules.WithoutEnd));
             }
             else if (!WaitsBeforeRetrying(body, attempt))
             {
@@ -93,7 +93,7 @@ namespace LaunchReady.Analyzers.Retries
             var location = jump.GetLocation();
             if (unconditional && !HasBound(catchClause.Block, attempt))
             {
-                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
+                context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry", RetryRules.WithoutEnd));
             }
             else if (!catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
             {

@@ -12,7 +12,7 @@ namespace LaunchReady.Analyzers.Retries
         public static readonly DiagnosticDescriptor UnboundedRule = RuleCatalog.Create(
             DiagnosticIds.UnboundedRetry,
             "Unbounded retry",
-            "{0} retries without end; during an outage it hammers the failing dependency and never gives up, so bound it to a few attempts",
+            "{0} {1}; during an outage it keeps calling the failing dependency long after it should give up, so bound it to a few attempts",
             DiagnosticCategories.Retries,
             DiagnosticSeverity.Warning,
             "A retry that never stops turns a provider's partial outage into your total one: every request keeps calling the failing dependency, queues fill, and rate limits or bills hit next.");
@@ -24,6 +24,16 @@ namespace LaunchReady.Analyzers.Retries
             DiagnosticCategories.Retries,
             DiagnosticSeverity.Warning,
             "Retries without backoff hit a struggling dependency again at once, and every client retries in lockstep; the retry storm keeps it down.");
+
+        /// <summary>The second argument of an LR0040 message: "retries without end", or "retries 50 times, more than the 10 accepted".</summary>
+        public static string UnboundedWording(double attempts, int max) =>
+            attempts >= int.MaxValue
+                ? WithoutEnd
+                : "retries " + ((long)attempts).ToString(System.Globalization.CultureInfo.InvariantCulture) + " times, more than the "
+                    + max.ToString(System.Globalization.CultureInfo.InvariantCulture) + " accepted";
+
+        /// <summary>The second argument of an LR0040 message for a retry with no attempt bound at all.</summary>
+        public const string WithoutEnd = "retries without end";
 
         public static readonly IntegerOption MaxAttempts = new IntegerOption(
             "launchready.retries.max_attempts",

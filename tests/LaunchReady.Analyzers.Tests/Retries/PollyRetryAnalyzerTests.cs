@@ -31,11 +31,11 @@ namespace LaunchReady.Analyzers.Tests.Retries
                     public static readonly ISyncPolicy E = Policy.Handle<HttpRequestException>().WaitAndRetry({|#4:int.MaxValue|}, a => TimeSpan.FromSeconds(a));
                 }
                 """,
-                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("'RetryForever'"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("'RetryForeverAsync'"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(2).WithArguments("'WaitAndRetryForever'"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(3).WithArguments("'WaitAndRetryForeverAsync'"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("'WaitAndRetry(2147483647)'"));
+                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("'RetryForever'", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("'RetryForeverAsync'", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(2).WithArguments("'WaitAndRetryForever'", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(3).WithArguments("'WaitAndRetryForeverAsync'", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("'WaitAndRetry'", "retries without end"));
         }
 
         [Fact]
@@ -99,6 +99,40 @@ namespace LaunchReady.Analyzers.Tests.Retries
         }
 
         [Fact]
+        public async Task HttpRetryOptions_KeepTheirJitterAndExponentialDefaults_WhenOnlyOtherPropertiesAreSet()
+        {
+            await Verify("""
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+                using Microsoft.Extensions.Http.Resilience;
+                using Polly;
+
+                public static class Clients
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        // Constant backoff, but HttpRetryStrategyOptions still adds jitter.
+                        services.AddHttpClient("a").AddStandardResilienceHandler(o => o.Retry.BackoffType = DelayBackoffType.Constant);
+                        var retry = new HttpRetryStrategyOptions { MaxRetryAttempts = 5, BackoffType = DelayBackoffType.Constant };
+                        services.AddHttpClient("b").AddStandardResilienceHandler(o => o.Retry.MaxRetryAttempts = {|#0:11|});
+                    }
+                }
+
+                public sealed class OutboxRelay : BackgroundService
+                {
+                    // Polly's background pattern: exponential by default, capped, in a hosted service.
+                    private readonly HttpRetryStrategyOptions _retry = new() { MaxRetryAttempts = int.MaxValue, MaxDelay = TimeSpan.FromMinutes(1) };
+
+                    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+                }
+                """,
+                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("This retry strategy", "retries 11 times, more than the 10 accepted"));
+        }
+
+        [Fact]
         public async Task PollyV8Options_TooManyAttemptsNoDelayOrConstantWithoutJitter_Report()
         {
             await Verify("""
@@ -124,12 +158,12 @@ namespace LaunchReady.Analyzers.Tests.Retries
                     }
                 }
                 """,
-                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("These retry options"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("These retry options"),
-                VerifyCS.Diagnostic("LR0041").WithLocation(2).WithArguments("These retry options"),
-                VerifyCS.Diagnostic("LR0041").WithLocation(3).WithArguments("These retry options"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("These retry options"),
-                VerifyCS.Diagnostic("LR0041").WithLocation(5).WithArguments("These retry options"));
+                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("This retry strategy", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("This retry strategy", "retries 50 times, more than the 10 accepted"),
+                VerifyCS.Diagnostic("LR0041").WithLocation(2).WithArguments("This retry strategy"),
+                VerifyCS.Diagnostic("LR0041").WithLocation(3).WithArguments("This retry strategy"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("This retry strategy", "retries 100 times, more than the 10 accepted"),
+                VerifyCS.Diagnostic("LR0041").WithLocation(5).WithArguments("This retry strategy"));
         }
 
         [Fact]

@@ -71,11 +71,11 @@ namespace LaunchReady.Analyzers.Tests.Retries
                     private static void Call() { }
                 }
                 """,
-                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("This retry loop"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("This retry loop"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(2).WithArguments("This retry loop"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(3).WithArguments("This retry loop"),
-                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("This goto retry"));
+                VerifyCS.Diagnostic("LR0040").WithLocation(0).WithArguments("This retry loop", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(1).WithArguments("This retry loop", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(2).WithArguments("This retry loop", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(3).WithArguments("This retry loop", "retries without end"),
+                VerifyCS.Diagnostic("LR0040").WithLocation(4).WithArguments("This goto retry", "retries without end"));
         }
 
         [Fact]
