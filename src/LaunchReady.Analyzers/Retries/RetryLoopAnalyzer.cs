@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
+using LaunchReady.Analyzers.Http;
 using LaunchReady.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,7 +15,7 @@ namespace LaunchReady.Analyzers.Retries
     /// LR0040/LR0041 for hand-written retries: a loop (<c>while (true)</c>, <c>for (;;)</c>, <c>do ... while (true)</c>,
     /// <c>while (!done)</c>) or a <c>goto</c> back-edge whose <c>try</c> leaves on success and whose <c>catch</c>
     /// goes round again. Unbounded when nothing — counter, deadline, cancellation, rethrow — ends the
-    /// retrying; without backoff when the catch path does not wait.
+    /// retrying; without backoff when the catch path does not wait, or only waits a constant time.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RetryLoopAnalyzer : DiagnosticAnalyzer
@@ -66,7 +69,7 @@ namespace LaunchReady.Analyzers.Retries
             {
                 context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, properties, "This retry loop", RetryRules.WithoutEnd));
             }
-            else if (!WaitsBeforeRetrying(body, attempt))
+            else if (WaitsAtFixedPace(context.SemanticModel, RetryWaits(body, attempt), context.CancellationToken))
             {
                 context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, properties, "This retry loop"));
             }
@@ -95,7 +98,7 @@ namespace LaunchReady.Analyzers.Retries
             {
                 context.ReportDiagnostic(Finding.Create(RetryRules.UnboundedRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry", RetryRules.WithoutEnd));
             }
-            else if (!catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
+            else if (WaitsAtFixedPace(context.SemanticModel, catchClause.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(IsWait), context.CancellationToken))
             {
                 context.ReportDiagnostic(Finding.Create(RetryRules.NoBackoffRule, location, ImmutableDictionary<string, string?>.Empty, "This goto retry"));
             }
@@ -175,9 +178,29 @@ namespace LaunchReady.Analyzers.Retries
             return false;
         }
 
-        private static bool WaitsBeforeRetrying(SyntaxNode body, TryStatementSyntax attempt) =>
-            attempt.Catches.Any(c => c.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(IsWait))
-            || body.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => IsWait(i) && !attempt.Block.Contains(i));
+        // The waits on the way round: in a catch, or in the loop body outside the attempt.
+        private static IEnumerable<InvocationExpressionSyntax> RetryWaits(SyntaxNode body, TryStatementSyntax attempt) =>
+            attempt.Catches.SelectMany(c => c.Block.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(IsWait))
+                .Concat(body.DescendantNodes().OfType<InvocationExpressionSyntax>().Where(i => IsWait(i) && !attempt.Block.Contains(i)));
+
+        // No wait at all, or only Delay/Sleep for a constant time (Task.Delay(1000), TimeSpan.FromSeconds(2), a const):
+        // every client retries in lockstep. A delay computed from anything else (the attempt, a growing local,
+        // Random) is taken as backoff.
+        private static bool WaitsAtFixedPace(SemanticModel model, IEnumerable<InvocationExpressionSyntax> waits, CancellationToken cancellationToken)
+        {
+            foreach (var wait in waits)
+            {
+                var name = wait.Expression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : (wait.Expression as IdentifierNameSyntax)?.Identifier.ValueText;
+                var duration = wait.ArgumentList.Arguments.FirstOrDefault()?.Expression;
+                var value = duration is null ? null : model.GetOperation(duration, cancellationToken);
+                if (name is not ("Delay" or "Sleep") || value is null || (TimeSpanValue.Number(value) is null && TimeSpanValue.Seconds(value) is null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsWait(InvocationExpressionSyntax invocation) =>
             invocation.Expression is MemberAccessExpressionSyntax member && Waits.Contains(member.Name.Identifier.ValueText)

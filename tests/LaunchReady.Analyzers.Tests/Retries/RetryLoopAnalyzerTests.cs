@@ -121,7 +121,7 @@ namespace LaunchReady.Analyzers.Tests.Retries
                         while (!token.IsCancellationRequested)
                         {
                             try { return await CallAsync(); }
-                            catch { await Task.Delay(1000, token); }
+                            catch { await Task.Delay(Random.Shared.Next(500, 1500), token); }
                         }
 
                         return "";
@@ -130,13 +130,15 @@ namespace LaunchReady.Analyzers.Tests.Retries
                     public async Task<string> DeadlineAsync()
                     {
                         var clock = Stopwatch.StartNew();
+                        var pause = 100;
                         while (true)
                         {
                             try { return await CallAsync(); }
                             catch
                             {
                                 if (clock.Elapsed > TimeSpan.FromSeconds(10)) throw;
-                                await Task.Delay(250);
+                                await Task.Delay(pause);
+                                pause *= 2;
                             }
                         }
                     }
@@ -204,6 +206,64 @@ namespace LaunchReady.Analyzers.Tests.Retries
                 """,
                 VerifyCS.Diagnostic("LR0041").WithLocation(0).WithArguments("This retry loop"),
                 VerifyCS.Diagnostic("LR0041").WithLocation(1).WithArguments("This goto retry"));
+        }
+
+        [Fact]
+        public async Task BoundedRetriesThatWaitAConstantTime_ReportLR0041()
+        {
+            await VerifyCS.VerifyAnalyzerAsync("""
+                using System;
+                using System.Net.Http;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public class Payments(HttpClient http)
+                {
+                    private const int PauseMilliseconds = 500;
+
+                    public async Task<string> ChargeAsync(CancellationToken token)
+                    {
+                        {|#0:for|} (var attempt = 1; ; attempt++)
+                        {
+                            try { return await http.GetStringAsync("/charge", token); }
+                            catch (HttpRequestException) when (attempt < 3) { await Task.Delay(1000, token); }
+                        }
+                    }
+
+                    public string Sync()
+                    {
+                        {|#1:for|} (var attempt = 0; attempt < 5; attempt++)
+                        {
+                            try { return Call(); }
+                            catch (TimeoutException) { Thread.Sleep(TimeSpan.FromSeconds(2)); }
+                        }
+
+                        throw new InvalidOperationException("gave up");
+                    }
+
+                    public void Goto()
+                    {
+                        var tries = 0;
+                    retry:
+                        try { Call(); }
+                        catch (Exception) { Thread.Sleep(PauseMilliseconds); if (++tries < 3) {|#2:goto retry;|} }
+                    }
+
+                    public async Task<string> GrowingAsync(CancellationToken token)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try { return await http.GetStringAsync("/charge", token); }
+                            catch (HttpRequestException) when (attempt < 3) { await Task.Delay(TimeSpan.FromSeconds(attempt * attempt), token); }
+                        }
+                    }
+
+                    private static string Call() => "ok";
+                }
+                """,
+                VerifyCS.Diagnostic("LR0041").WithLocation(0).WithArguments("This retry loop"),
+                VerifyCS.Diagnostic("LR0041").WithLocation(1).WithArguments("This retry loop"),
+                VerifyCS.Diagnostic("LR0041").WithLocation(2).WithArguments("This goto retry"));
         }
     }
 }
