@@ -193,10 +193,13 @@ namespace LaunchReady.Analyzers.EntityFramework
                     case IPropertyReferenceOperation navigation when navigations.IsNavigation(navigation.Property) && FindIteration(navigation, queries) is { } outer:
                         collection = outer.Items;
                         break;
-                    case ILocalReferenceOperation local when local.SemanticModel is { } model
-                        && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
-                        && initializer.SyntaxTree == model.SyntaxTree:
-                        collection = model.GetOperation(initializer.Value);
+
+                    // var order = await db.Orders.FirstAsync(...); foreach (var line in order.Lines) ... line.Product
+                    case IPropertyReferenceOperation { Instance: ILocalReferenceOperation entity } navigation when navigations.IsNavigation(navigation.Property):
+                        collection = Initializer(entity);
+                        break;
+                    case ILocalReferenceOperation local:
+                        collection = Initializer(local);
                         break;
                     default:
                         return null;
@@ -205,6 +208,13 @@ namespace LaunchReady.Analyzers.EntityFramework
 
             return null;
         }
+
+        private static IOperation? Initializer(ILocalReferenceOperation local) =>
+            local.SemanticModel is { } model
+            && local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer }
+            && initializer.SyntaxTree == model.SyntaxTree
+                ? model.GetOperation(initializer.Value)
+                : null;
 
         private static bool KeepsTheItems(IMethodSymbol method) =>
             (method.ReducedFrom ?? method).ContainingType is { Name: "Enumerable" } type

@@ -217,6 +217,13 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                                 total += order.Lines.Sum(l => {|LR0031:l.Product|}.Price);
                             }
 
+                            // One order, loaded on its own: its lines load once, then each line's product on its own.
+                            var single = await db.Orders.FirstAsync(o => o.Id == 7);
+                            foreach (var line in single.Lines)
+                            {
+                                total += {|LR0031:line.Product|}.Price;
+                            }
+
                             return total;
                         }
 
@@ -236,6 +243,12 @@ namespace LaunchReady.Analyzers.Tests.EntityFramework
                             foreach (var order in given)
                             {
                                 total += order.Lines.Sum(l => l.Product.Price);
+                            }
+
+                            var withProducts = await db.Orders.Include(o => o.Lines).ThenInclude(l => l.Product).FirstAsync();
+                            foreach (var line in withProducts.Lines)
+                            {
+                                total += line.Product.Price;
                             }
 
                             var first = await db.Orders.FirstAsync();
