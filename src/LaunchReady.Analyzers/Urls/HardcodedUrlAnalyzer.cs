@@ -116,7 +116,8 @@ namespace LaunchReady.Analyzers.Urls
 
             var usage = new Usage(
                 isHostTarget: NameWords.ContainsAny(use.TargetName, HostWords) && !NameWords.ContainsAny(use.TargetName, VersionWords),
-                isNamespace: operation is not null && IsNamespaceUse(operation, use));
+                isNamespace: operation is not null && IsNamespaceUse(operation, use),
+                isOrigin: use.Method?.Name is "WithOrigins" || IsOriginName(use.TargetName));
             var mapping = SourceMapping.For(node, value);
             foreach (var candidate in candidates)
             {
@@ -156,7 +157,7 @@ namespace LaunchReady.Analyzers.Urls
                 }
 
                 var lastKey = value.Path.Substring(value.Path.LastIndexOf(':') + 1);
-                var usage = new Usage(NameWords.ContainsAny(lastKey, HostWords), NameWords.ContainsAny(lastKey, NamespaceWords));
+                var usage = new Usage(NameWords.ContainsAny(lastKey, HostWords), NameWords.ContainsAny(lastKey, NamespaceWords), IsOriginName(value.Path));
                 foreach (var candidate in candidates)
                 {
                     var kind = Evaluate(candidate, value.RawText, usage, settings);
@@ -217,7 +218,8 @@ namespace LaunchReady.Analyzers.Urls
             }
 
             // Single-label hosts ("http://orders-api:8080") are container or cluster service names, not public hosts.
-            if (candidate.Form != EndpointForm.Url
+            if (usage.IsOrigin
+                || candidate.Form != EndpointForm.Url
                 || candidate.Scheme != "http"
                 || !HostClassifier.IsHostName(candidate.Host)
                 || (candidate.Host.IndexOf('.') < 0 && candidate.Host[0] != '[')
@@ -485,6 +487,26 @@ namespace LaunchReady.Analyzers.Urls
                 || path.StartsWith("Kestrel:", StringComparison.OrdinalIgnoreCase);
         }
 
+        // "AllowedOrigins", "Cors:Origins:0", var allowedOrigins = ...: CORS origins, the browser pages the server accepts
+        // calls from (a segment ending in Origin or Origins, so that "OriginalUrl" is not one). Nothing is sent to them.
+        private static bool IsOriginName(string? path)
+        {
+            if (path is null)
+            {
+                return false;
+            }
+
+            foreach (var segment in path.Split(':'))
+            {
+                if (segment.EndsWith("Origin", StringComparison.OrdinalIgnoreCase) || segment.EndsWith("Origins", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // appsettings.json and the files of deployed environments (Production, Staging, ...) reach servers;
         // Development, Local, Docker, Test and launchSettings.json stay on developer machines.
         internal static bool IsProductionConfigFile(string path)
@@ -496,17 +518,21 @@ namespace LaunchReady.Analyzers.Urls
 
         private readonly struct Usage
         {
-            public static readonly Usage MostReporting = new Usage(isHostTarget: true, isNamespace: false);
+            public static readonly Usage MostReporting = new Usage(isHostTarget: true, isNamespace: false, isOrigin: false);
 
-            public Usage(bool isHostTarget, bool isNamespace)
+            public Usage(bool isHostTarget, bool isNamespace, bool isOrigin)
             {
                 IsHostTarget = isHostTarget;
                 IsNamespace = isNamespace;
+                IsOrigin = isOrigin;
             }
 
             public bool IsHostTarget { get; }
 
             public bool IsNamespace { get; }
+
+            /// <summary>A CORS origin: a dev host there is still a leftover (LR0010), but plain http sends nothing (no LR0011).</summary>
+            public bool IsOrigin { get; }
         }
 
         private sealed class Settings

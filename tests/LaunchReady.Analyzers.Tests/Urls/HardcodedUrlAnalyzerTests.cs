@@ -267,6 +267,10 @@ namespace LaunchReady.Analyzers.Tests.Urls
                         }
 
                         var api = builder.Environment.IsEnvironment("Development") ? "http://localhost:5001" : "https://api.shop.com";
+
+                        // An origin is the browser page that calls this server; plain http sends nothing from here.
+                        builder.Services.AddCors(o => o.AddPolicy("shop", p => p.WithOrigins("https://shop.com", "http://shop.com")));
+                        var allowedOrigins = new[] { "http://www.shop.com" };
                     }
                 }
                 """;

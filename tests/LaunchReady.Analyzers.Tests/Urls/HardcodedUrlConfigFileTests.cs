@@ -44,6 +44,21 @@ namespace LaunchReady.Analyzers.Tests.Urls
         }
 
         [Fact]
+        public async Task CorsOrigins_ReportDevHostsButNotPlainHttp()
+        {
+            var settings = """
+                {
+                  "Cors": { "AllowedOrigins": [ "https://shop.com", "http://shop.com", "http://localhost:3000" ] },
+                  "OriginalSourceUrl": "http://feeds.partner.com"
+                }
+                """;
+            var test = WithFile("/app/appsettings.json", settings);
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("LR0010").WithSpan("/app/appsettings.json", 2, 73, 2, 94).WithArguments("localhost", "a loopback address"));
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("LR0011").WithSpan("/app/appsettings.json", 3, 25, 3, 49).WithArguments("http://feeds.partner.com"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task ProductionEnvironmentFile_IsAnalyzed()
         {
             var test = WithFile("/app/appsettings.Production.json", "{ \"Api\": \"http://127.0.0.1:9000\" }");
