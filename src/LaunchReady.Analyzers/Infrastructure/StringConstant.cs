@@ -8,8 +8,9 @@ namespace LaunchReady.Analyzers.Infrastructure
 {
     /// <summary>
     /// The string constants rules look at: literals (regular, verbatim, raw, interpolated text parts),
-    /// UTF-8 literals, and constant concatenations, each seen once — a concatenation is analyzed as
-    /// its folded value, not piece by piece.
+    /// UTF-8 literals, constant concatenations and constant interpolated strings (<c>$"{Prefix}rest"</c>
+    /// with <c>const</c> holes), each seen once — a concatenation is analyzed as its folded value, not
+    /// piece by piece.
     /// </summary>
     /// <remarks>
     /// Read from syntax: a literal's value is already in its token, so the tens of thousands of
@@ -25,6 +26,7 @@ namespace LaunchReady.Analyzers.Infrastructure
         public static readonly SyntaxKind[] Kinds =
         {
             SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression, SyntaxKind.InterpolatedStringText, SyntaxKind.AddExpression,
+            SyntaxKind.InterpolatedStringExpression,
         };
 
         public static bool TryGetValue(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken, out string value)
@@ -43,6 +45,15 @@ namespace LaunchReady.Analyzers.Infrastructure
                 case InterpolatedStringTextSyntax text:
                     value = text.TextToken.ValueText;
                     return true;
+                case InterpolatedStringExpressionSyntax interpolated when MayBeConstantInterpolation(interpolated):
+                    if (model.GetConstantValue(interpolated, cancellationToken).Value is string whole
+                        && !IsConstantConcatenation(OuterParent(interpolated), model, cancellationToken))
+                    {
+                        value = whole;
+                        return true;
+                    }
+
+                    return false;
                 case BinaryExpressionSyntax add when MayBeConstantOperand(add.Left) && MayBeConstantOperand(add.Right):
                     if (model.GetConstantValue(add, cancellationToken).Value is string folded
                         && !IsConstantConcatenation(OuterParent(add), model, cancellationToken))
@@ -56,6 +67,15 @@ namespace LaunchReady.Analyzers.Infrastructure
                     return false;
             }
         }
+
+        /// <summary>
+        /// Whether a text part belongs to an interpolated string (or concatenation) that folds to a constant, which is
+        /// analyzed whole instead. Asked only about parts a scan found something in, as it needs the semantic model.
+        /// </summary>
+        public static bool IsPartOfFoldedConstant(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken) =>
+            node is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax interpolated }
+            && MayBeConstantInterpolation(interpolated)
+            && model.GetConstantValue(interpolated, cancellationToken).Value is string;
 
         /// <summary>
         /// The operation of a node <see cref="TryGetValue"/> accepted, for the questions only the semantic
@@ -84,6 +104,26 @@ namespace LaunchReady.Analyzers.Infrastructure
             && MayBeConstantOperand(add.Left)
             && MayBeConstantOperand(add.Right)
             && model.GetConstantValue(add, cancellationToken).Value is string;
+
+        // $"{Prefix}{Name}rest": only holes that may be string constants, with no alignment or format, and at least one.
+        private static bool MayBeConstantInterpolation(InterpolatedStringExpressionSyntax interpolated)
+        {
+            var holes = 0;
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolationSyntax hole)
+                {
+                    if (hole.AlignmentClause is not null || hole.FormatClause is not null || !MayBeConstantOperand(hole.Expression))
+                    {
+                        return false;
+                    }
+
+                    holes++;
+                }
+            }
+
+            return holes > 0;
+        }
 
         // Only these forms can be part of a constant string, so any other operand (a call, an indexer, a
         // number) settles the question without the semantic model. Nested operands are not walked: the

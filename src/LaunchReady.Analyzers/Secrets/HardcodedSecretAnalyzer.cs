@@ -85,7 +85,8 @@ namespace LaunchReady.Analyzers.Secrets
                 var tree = node.SyntaxTree;
                 var settings = SettingsFor(tree);
                 var mayBeGeneric = providerFindings is null && passwordFindings is null && MayBeGenericCredential(context, value, settings);
-                if ((providerFindings is null && passwordFindings is null && !mayBeGeneric) || _testCode.ShouldSkip(tree))
+                if ((providerFindings is null && passwordFindings is null && !mayBeGeneric) || _testCode.ShouldSkip(tree)
+                    || StringConstant.IsPartOfFoldedConstant(node, context.SemanticModel, context.CancellationToken))
                 {
                     return;
                 }

@@ -102,7 +102,7 @@ namespace LaunchReady.Analyzers.Urls
                 settings = settingsByTree.GetOrAdd(tree, new Settings(options.GetOptions(tree), options.GlobalOptions));
             }
 
-            if (!AnyReported(candidates, value, settings))
+            if (!AnyReported(candidates, value, settings) || StringConstant.IsPartOfFoldedConstant(node, context.SemanticModel, context.CancellationToken))
             {
                 return;
             }

@@ -30,7 +30,7 @@ namespace LaunchReady.Analyzers.Tests.Secrets
         [Fact]
         public async Task ProviderKeys_AreFoundWhereverLiteralsHide()
         {
-            var t = Enumerable.Range(0, 11).Select(_ => Stripe()).ToArray();
+            var t = Enumerable.Range(0, 12).Select(_ => Stripe()).ToArray();
             var source = $$""""
                 using System;
                 using System.Collections.Generic;
@@ -53,6 +53,9 @@ namespace LaunchReady.Analyzers.Tests.Secrets
                     private static readonly NetworkCredential Credential = new NetworkCredential("api", "{|#9:{{t[9]}}|}");
 
                     public static string Pick(string key = "{|#10:{{t[10]}}|}") => key;
+
+                    private const string LivePrefix = "{{t[11].Substring(0, 8)}}";
+                    private const string Interpolated = {|#11:$"{LivePrefix}{{t[11].Substring(8)}}"|};
                 }
                 """";
 
