@@ -41,6 +41,39 @@ namespace LaunchReady.Detection
             return Entropy.DistinctCharacters(trimmed) <= 2 || Entropy.MostFrequentCount(trimmed) * 10 > trimmed.Length * 6;
         }
 
+        // Markers of a configuration value still to be filled in; narrower than Markers, which also set aside
+        // real-looking words ("on", "Password=...", "demo") that are fine as configuration values.
+        private static readonly string[] StandInMarkers =
+        {
+            "changeme", "change_me", "change-me", "replace-me", "replace_me", "replaceme", "placeholder", "your-", "your_", "<your",
+            "todo:", "fixme", "redacted", "xxx", "notset", "not_set", "not-set", "set-me", "set_me", "***", "...", "\u2026",
+        };
+
+        /// <summary>
+        /// A configuration value that marks a setting still to be provided elsewhere (empty, <c>${VAR}</c>, <c>&lt;your-key&gt;</c>,
+        /// <c>CHANGEME</c>, <c>TODO</c>), as opposed to one that configures it, however short or plain.
+        /// </summary>
+        public static bool IsStandIn(string value)
+        {
+            var trimmed = value.Trim();
+            if (trimmed.Length == 0 || IsTemplateReference(trimmed)
+                || trimmed.Equals("undefined", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("null", StringComparison.OrdinalIgnoreCase)
+                || trimmed.Equals("tbd", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("todo", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (var marker in StandInMarkers)
+            {
+                if (trimmed.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A placeholder, or a default password that only ever guards a local container.</summary>
         public static bool IsTrivialPassword(string password)
         {

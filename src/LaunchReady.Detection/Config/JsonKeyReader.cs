@@ -73,7 +73,7 @@ namespace LaunchReady.Detection.Config
                         else
                         {
                             var name = NameOfValue(ref pendingKey, arrayIndex);
-                            if (name is not null && !Placeholders.IsPlaceholder(raw))
+                            if (name is not null && !Placeholders.IsStandIn(raw))
                             {
                                 Add(provided, path, name);
                             }

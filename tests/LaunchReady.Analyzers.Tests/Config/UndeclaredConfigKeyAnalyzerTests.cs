@@ -188,6 +188,12 @@ namespace LaunchReady.Analyzers.Tests.Config
                         var flag = Environment.GetEnvironmentVariable("FEATURE_NEW_CHECKOUT");
                         var empty = configuration[{|#0:"Stripe:WebhookSecret"|}];
                         var devOnly = configuration[{|#1:"Seed:AdminPassword"|}];
+                        var mode = configuration["Feature:Mode"];
+                        var on = configuration["Flags:On"];
+                        var reporting = configuration.GetConnectionString("Reporting");
+                        var api = configuration["Todo:ApiName"];
+                        var unset = configuration[{|#2:"Mail:ApiKey"|}];
+                        var later = configuration[{|#3:"Mail:From"|}];
                     }
                 }
                 """;
@@ -197,7 +203,12 @@ namespace LaunchReady.Analyzers.Tests.Config
                   "Logging": { "LogLevel": { "Default": "Information" } },
                   "Http": { "TimeoutSeconds": 10 },
                   "Features": { "NewCheckout": true, },
-                  "Stripe": { "WebhookSecret": "" }
+                  "Stripe": { "WebhookSecret": "" },
+                  "Feature": { "Mode": "off" },
+                  "Flags": { "On": "on" },
+                  "ConnectionStrings": { "Reporting": "Server=sql.prod.shop.io;Database=reports;User Id=app;Password=${REPORTING_PASSWORD}x" },
+                  "Todo": { "ApiName": "todo-api" },
+                  "Mail": { "ApiKey": "<your-sendgrid-key>", "From": "TODO: set the sender" }
                 }
                 """;
             var development = """{ "Seed": { "AdminPassword": "local-only" } }""";
@@ -209,6 +220,8 @@ namespace LaunchReady.Analyzers.Tests.Config
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nlaunchready.config.ignored_keys = FEATURE_*\n"));
             test.ExpectedDiagnostics.Add(Undeclared(0, "Configuration key", "Stripe:WebhookSecret", "'Stripe__WebhookSecret'"));
             test.ExpectedDiagnostics.Add(Undeclared(1, "Configuration key", "Seed:AdminPassword", "'Seed__AdminPassword'"));
+            test.ExpectedDiagnostics.Add(Undeclared(2, "Configuration key", "Mail:ApiKey", "'Mail__ApiKey'"));
+            test.ExpectedDiagnostics.Add(Undeclared(3, "Configuration key", "Mail:From", "'Mail__From'"));
             await test.RunAsync();
         }
 
