@@ -127,12 +127,18 @@ namespace LaunchReady.Analyzers.Secrets
             }
         }
 
-        // "Jwt:Key" is read as a JWT key: the last two segments of a configuration path.
+        // "Jwt:Key" is read as a JWT key: the last two segments of a configuration path, array indexes left out
+        // ("ApiKeys:0" is an API key).
         private static string? LastSegment(string? name)
         {
             if (name is null)
             {
                 return null;
+            }
+
+            while (name.LastIndexOf(':') is var colon and > 0 && JsonStringValue.IsArrayIndex(name.Substring(colon + 1)))
+            {
+                name = name.Substring(0, colon);
             }
 
             var last = name.LastIndexOf(':');

@@ -156,7 +156,7 @@ namespace LaunchReady.Analyzers.Urls
                     continue;
                 }
 
-                var lastKey = value.Path.Substring(value.Path.LastIndexOf(':') + 1);
+                var lastKey = value.LastKey;
                 var usage = new Usage(NameWords.ContainsAny(lastKey, HostWords), NameWords.ContainsAny(lastKey, NamespaceWords), IsOriginName(value.Path));
                 foreach (var candidate in candidates)
                 {
@@ -480,7 +480,7 @@ namespace LaunchReady.Analyzers.Urls
 
         private static bool IsServerBindingKey(string path)
         {
-            var lastKey = path.Substring(path.LastIndexOf(':') + 1);
+            var lastKey = JsonStringValue.LastKeyOf(path);
             return string.Equals(lastKey, "Urls", StringComparison.OrdinalIgnoreCase)
                 || lastKey.EndsWith("_URLS", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(lastKey, "ServerUrlsKey", StringComparison.Ordinal)

@@ -12,7 +12,7 @@ namespace LaunchReady.Detection.Config
             RawText = rawText;
         }
 
-        /// <summary>Keys from the root joined with ':' as .NET configuration does ("ConnectionStrings:Shop").</summary>
+        /// <summary>Keys from the root joined with ':' as .NET configuration does ("ConnectionStrings:Shop", "Hosts:0").</summary>
         public string Path { get; }
 
         /// <summary>Offset of the first character after the opening quote.</summary>
@@ -20,6 +20,47 @@ namespace LaunchReady.Detection.Config
 
         /// <summary>The value as written between the quotes (escapes not decoded), so offsets map to the file.</summary>
         public string RawText { get; }
+
+        /// <summary>The last key of the path that is not an array index: "Hosts" for "Hosts:0".</summary>
+        public string LastKey => LastKeyOf(Path);
+
+        /// <summary>The last segment of a configuration path that is not an array index.</summary>
+        public static string LastKeyOf(string path)
+        {
+            var end = path.Length;
+            while (end > 0)
+            {
+                var start = path.LastIndexOf(':', end - 1) + 1;
+                var segment = path.Substring(start, end - start);
+                if (segment.Length > 0 && !IsArrayIndex(segment))
+                {
+                    return segment;
+                }
+
+                end = start - 1;
+            }
+
+            return string.Empty;
+        }
+
+        /// <summary>"0", "12": a path segment that is an array index rather than a key.</summary>
+        public static bool IsArrayIndex(string segment)
+        {
+            if (segment.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in segment)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -33,7 +74,7 @@ namespace LaunchReady.Detection.Config
         {
             var values = new List<JsonStringValue>();
             var keys = new List<string?>();
-            var inObject = new List<bool>();
+            var nextIndex = new List<int>();  // -1 for an object, the next element's index for an array
             string? pendingKey = null;
             var expectKey = false;
             var i = 0;
@@ -50,8 +91,8 @@ namespace LaunchReady.Detection.Config
                         continue;
                     case '{':
                     case '[':
-                        keys.Add(pendingKey);
-                        inObject.Add(c == '{');
+                        keys.Add(ElementName(nextIndex, pendingKey));
+                        nextIndex.Add(c == '{' ? -1 : 0);
                         expectKey = c == '{';
                         pendingKey = null;
                         break;
@@ -60,14 +101,14 @@ namespace LaunchReady.Detection.Config
                         if (keys.Count > 0)
                         {
                             keys.RemoveAt(keys.Count - 1);
-                            inObject.RemoveAt(inObject.Count - 1);
+                            nextIndex.RemoveAt(nextIndex.Count - 1);
                         }
 
                         expectKey = false;
                         pendingKey = null;
                         break;
                     case ',':
-                        expectKey = inObject.Count > 0 && inObject[inObject.Count - 1];
+                        expectKey = nextIndex.Count > 0 && nextIndex[nextIndex.Count - 1] < 0;
                         pendingKey = null;
                         break;
                     case ':':
@@ -84,18 +125,45 @@ namespace LaunchReady.Detection.Config
                         }
                         else
                         {
-                            values.Add(new JsonStringValue(JoinPath(keys, pendingKey), start, raw));
+                            values.Add(new JsonStringValue(JoinPath(keys, ElementName(nextIndex, pendingKey)), start, raw));
                             pendingKey = null;
                         }
 
                         i = end + 1;
                         continue;
+                    default:
+                        // A number, true, false or null in an array takes an index too: ["a", 1, "b"] names "b" as :2.
+                        if (char.IsLetterOrDigit(c) || c == '-')
+                        {
+                            _ = ElementName(nextIndex, null);
+                            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '+' or '.'))
+                            {
+                                i++;
+                            }
+
+                            continue;
+                        }
+
+                        break;
                 }
 
                 i++;
             }
 
             return values;
+        }
+
+        // The name an element takes in its container: its key in an object, its index in an array (which moves on).
+        private static string? ElementName(List<int> nextIndex, string? key)
+        {
+            var top = nextIndex.Count - 1;
+            if (top < 0 || nextIndex[top] < 0)
+            {
+                return key;
+            }
+
+            var index = nextIndex[top]++;
+            return index.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static int FindStringEnd(string text, int start)

@@ -35,15 +35,17 @@ namespace LaunchReady.Analyzers.Tests.Infrastructure
             const string json = """
                 {
                   // comment with "quotes"
-                  "A": { "B": "one", /* block */ "C": [ "two", "three" ] },
-                  "D": "f\"our",
+                  "A": { "B": "one", /* block */ "C": [ "two", 3, true, "four" ] },
+                  "D": "f\"ive",
                   "E": 5,
+                  "Sinks": [ { "Args": { "apiKey": "six" } }, [ "seven" ] ],
                 }
                 """;
             var values = JsonStringReader.ReadStringValues(json);
 
-            Assert.Equal(new[] { "A:B", "A:C", "A:C", "D" }, values.Select(v => v.Path));
-            Assert.Equal(new[] { "one", "two", "three", "f\\\"our" }, values.Select(v => v.RawText));
+            Assert.Equal(new[] { "A:B", "A:C:0", "A:C:3", "D", "Sinks:0:Args:apiKey", "Sinks:1:0" }, values.Select(v => v.Path));
+            Assert.Equal(new[] { "B", "C", "C", "D", "apiKey", "Sinks" }, values.Select(v => v.LastKey));
+            Assert.Equal(new[] { "one", "two", "four", "f\\\"ive", "six", "seven" }, values.Select(v => v.RawText));
             Assert.All(values, v => Assert.Equal(v.RawText, json.Substring(v.Start, v.RawText.Length)));
         }
 

@@ -52,10 +52,14 @@ namespace LaunchReady.Analyzers.Tests.Secrets
                   "Smtp": { "Host": "smtp.shop.com", "Password": "Hn5$Jk8#Lp2!" },
                   "ConnectionStrings": { "Shop": "Server=db.shop.com;Database=shop;User Id=app;Password=Xk9#mP2$vL7qZ" },
                   "Jwt": { "Issuer": "shop", "SigningKey": "changeme" },
-                  "FeatureFlags": { "TokenLifetime": "00:30:00" }
+                  "FeatureFlags": { "TokenLifetime": "00:30:00" },
+                  "Serilog": { "WriteTo": [ { "Name": "Console" }, { "Name": "Seq", "Args": { "apiKey": "Qm7vT2xL9pR4wZ8k" } } ] },
+                  "ApiKeys": [ "public-demo", "Ht6#pW3zQ8mK1vR5" ]
                 }
                 """;
             var test = WithFiles(("/app/appsettings.json", json));
+            test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Qm7vT2xL9pR4wZ8k", "Serilog:WriteTo:1:Args:apiKey", "a hard-coded credential"));
+            test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Ht6#pW3zQ8mK1vR5", "ApiKeys:1", "a hard-coded credential"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, stripe, "Stripe:SecretKey", "a hard-coded Stripe live secret or restricted key"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Hn5$Jk8#Lp2!", "Smtp:Password", "a hard-coded credential"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Xk9#mP2$vL7qZ", "ConnectionStrings:Shop", "a connection string with a hard-coded password"));
