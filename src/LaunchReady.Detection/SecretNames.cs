@@ -85,8 +85,9 @@ namespace LaunchReady.Detection
                 }
             }
 
+            // "ApiKeyValue", and "ApiKeys:0" (a configuration array element): the words that decide come before.
             var last = words.Count - 1;
-            while (last > 0 && Array.IndexOf(Transparent, words[last]) >= 0)
+            while (last > 0 && (Array.IndexOf(Transparent, words[last]) >= 0 || IsNumber(words[last])))
             {
                 last--;
             }
@@ -152,6 +153,19 @@ namespace LaunchReady.Detection
         private static char AsciiLower(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
         /// <summary>Lower-case words of an identifier or key: "Stripe__SecretKey" gives stripe, secret, key.</summary>
+        private static bool IsNumber(string word)
+        {
+            foreach (var c in word)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static List<string> Split(string name)
         {
             var words = new List<string>();

@@ -77,7 +77,8 @@ namespace LaunchReady.Analyzers.Secrets
                         continue;
                     }
 
-                    var span = new TextSpan(entry.Start + finding.Start, finding.Length);
+                    var (start, length) = entry.SpanOf(finding.Start, finding.Length);
+                    var span = new TextSpan(start, length);
                     context.ReportDiagnostic(Finding.CreateInFile(
                         Rule,
                         Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)),

@@ -7,20 +7,39 @@ namespace LaunchReady.Detection.Config
     /// <summary>A named value in a configuration file, with the offset of the value in the file's text.</summary>
     public readonly struct ConfigEntry
     {
-        public ConfigEntry(string? name, string value, int start)
+        public ConfigEntry(string? name, string value, int start, string? writtenJson = null)
         {
             Name = name;
             Value = value;
             Start = start;
+            _writtenJson = writtenJson is not null && writtenJson.Length != value.Length ? writtenJson : null;
         }
+
+        // The JSON string as written, when escapes make it differ from Value.
+        private readonly string? _writtenJson;
 
         /// <summary>The key path ("Stripe:SecretKey"), variable name or XML key; null when the value has none.</summary>
         public string? Name { get; }
 
-        /// <summary>The value as written in the file, so offsets map to it one to one.</summary>
+        /// <summary>
+        /// The value, with JSON escapes decoded (so a secret's length and fingerprint match the same secret written
+        /// in code); otherwise as written in the file.
+        /// </summary>
         public string Value { get; }
 
         public int Start { get; }
+
+        /// <summary>Where a part of <see cref="Value"/> is written in the file, escapes included.</summary>
+        public (int Start, int Length) SpanOf(int start, int length)
+        {
+            if (_writtenJson is null)
+            {
+                return (Start + start, length);
+            }
+
+            var writtenStart = JsonStringValue.WrittenOffset(_writtenJson, start);
+            return (Start + writtenStart, JsonStringValue.WrittenOffset(_writtenJson, start + length) - writtenStart);
+        }
     }
 
     /// <summary>Reads the entries of the configuration formats that ship with .NET projects. None of them throws on malformed input.</summary>
@@ -36,7 +55,7 @@ namespace LaunchReady.Detection.Config
         {
             foreach (var value in JsonStringReader.ReadStringValues(text))
             {
-                yield return new ConfigEntry(value.Path.Length == 0 ? null : value.Path, value.RawText, value.Start);
+                yield return new ConfigEntry(value.Path.Length == 0 ? null : value.Path, JsonStringValue.Unescape(value.RawText), value.Start, value.RawText);
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace LaunchReady.Detection.Config
@@ -41,6 +42,84 @@ namespace LaunchReady.Detection.Config
             }
 
             return string.Empty;
+        }
+
+        /// <summary>The text of a JSON string with its escapes (<c>\"</c>, <c>\/</c>, <c>\n</c>, <c>\u002B</c>) decoded; malformed escapes are kept as written.</summary>
+        public static string Unescape(string raw)
+        {
+            var backslash = raw.IndexOf('\\');
+            if (backslash < 0)
+            {
+                return raw;
+            }
+
+            var text = new System.Text.StringBuilder(raw.Length);
+            text.Append(raw, 0, backslash);
+            for (var i = backslash; i < raw.Length;)
+            {
+                var length = EscapeLength(raw, i);
+                text.Append(length switch
+                {
+                    6 => (char)int.Parse(raw.Substring(i + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture),
+                    2 => raw[i + 1] switch
+                    {
+                        'b' => '\b',
+                        'f' => '\f',
+                        'n' => '\n',
+                        'r' => '\r',
+                        't' => '\t',
+                        var same => same,
+                    },
+                    _ => raw[i],
+                });
+                i += length;
+            }
+
+            return text.ToString();
+        }
+
+        /// <summary>The offset in a JSON string as written of a character of its decoded text (<see cref="Unescape"/>).</summary>
+        public static int WrittenOffset(string raw, int decodedOffset)
+        {
+            var decoded = 0;
+            var i = 0;
+            while (i < raw.Length && decoded < decodedOffset)
+            {
+                i += EscapeLength(raw, i);
+                decoded++;
+            }
+
+            return i;
+        }
+
+        // How many written characters make up the decoded character at i: 6 for \u002B, 2 for \n, else 1.
+        private static int EscapeLength(string raw, int i)
+        {
+            if (raw[i] != '\\' || i + 1 >= raw.Length)
+            {
+                return 1;
+            }
+
+            var next = raw[i + 1];
+            if (next is '"' or '\\' or '/' or 'b' or 'f' or 'n' or 'r' or 't')
+            {
+                return 2;
+            }
+
+            return next == 'u' && i + 5 < raw.Length && IsHex(raw, i + 2, 4) ? 6 : 1;
+        }
+
+        private static bool IsHex(string text, int start, int count)
+        {
+            for (var i = start; i < start + count; i++)
+            {
+                if (!Uri.IsHexDigit(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>"0", "12": a path segment that is an array index rather than a key.</summary>

@@ -187,13 +187,14 @@ namespace LaunchReady.Tasks.Bundles
                     continue;
                 }
 
-                var offset = System.Text.Encoding.UTF8.GetByteCount(json.Substring(0, entry.Start + finding.Start));
+                var start = entry.SpanOf(finding.Start, finding.Length).Start;
+                var offset = System.Text.Encoding.UTF8.GetByteCount(json.Substring(0, start));
                 if (already.Exists(h => h.Offset == offset))
                 {
                     continue;
                 }
 
-                var position = TextPosition.Of(json, entry.Start + finding.Start);
+                var position = TextPosition.Of(json, start);
                 yield return new BundleHit(
                     TaskRules.SecretInBundle.Id, offset,
                     $"'{entry.Name}' in the client's {name} holds a credential '{finding.Redacted}'; client settings are downloaded by every visitor, so keep it on the server",

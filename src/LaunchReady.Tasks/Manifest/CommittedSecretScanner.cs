@@ -69,7 +69,7 @@ namespace LaunchReady.Tasks.Manifest
                         continue;
                     }
 
-                    var position = TextPosition.Of(text, entry.Start + committed.Start);
+                    var position = TextPosition.Of(text, entry.SpanOf(committed.Start, committed.Length).Start);
                     findings.Add(new TaskFinding(
                         RuleId,
                         path,

@@ -50,6 +50,23 @@ namespace LaunchReady.Analyzers.Tests.Infrastructure
         }
 
         [Theory]
+        [InlineData(@"plain", "plain")]
+        [InlineData(@"a\/b\""c\\d", "a/b\"c\\d")]
+        [InlineData(@"\u0041x\n", "Ax\n")]
+        [InlineData(@"bad\q\u12", "bad\\q\\u12")]
+        public void JsonEscapes_DecodeAndMapBackToTheWrittenText(string written, string decoded)
+        {
+            Assert.Equal(decoded, JsonStringValue.Unescape(written));
+            for (var i = 0; i < decoded.Length; i++)
+            {
+                // Each decoded character starts where its written form starts.
+                Assert.Equal(decoded[i], JsonStringValue.Unescape(written.Substring(JsonStringValue.WrittenOffset(written, i)))[0]);
+            }
+
+            Assert.Equal(written.Length, JsonStringValue.WrittenOffset(written, decoded.Length));
+        }
+
+        [Theory]
         [InlineData("")]
         [InlineData("{")]
         [InlineData("\"unterminated")]

@@ -54,12 +54,16 @@ namespace LaunchReady.Analyzers.Tests.Secrets
                   "Jwt": { "Issuer": "shop", "SigningKey": "changeme" },
                   "FeatureFlags": { "TokenLifetime": "00:30:00" },
                   "Serilog": { "WriteTo": [ { "Name": "Console" }, { "Name": "Seq", "Args": { "apiKey": "Qm7vT2xL9pR4wZ8k" } } ] },
-                  "ApiKeys": [ "public-demo", "Ht6#pW3zQ8mK1vR5" ]
+                  "ApiKeys": [ "public-demo", "Ht6#pW3zQ8mK1vR5" ],
+                  "Mail": { "Password": "Wq4\/Lm8!Xz2Kp7" }
                 }
                 """;
             var test = WithFiles(("/app/appsettings.json", json));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Qm7vT2xL9pR4wZ8k", "Serilog:WriteTo:1:Args:apiKey", "a hard-coded credential"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Ht6#pW3zQ8mK1vR5", "ApiKeys:1", "a hard-coded credential"));
+
+            // Written with a JSON escape: measured and fingerprinted as the value it reads as, reported over what is written.
+            test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Wq4\\/Lm8!Xz2Kp7", "Mail:Password", "a hard-coded credential", RedactedSecret.Of("Wq4/Lm8!Xz2Kp7")));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, stripe, "Stripe:SecretKey", "a hard-coded Stripe live secret or restricted key"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Hn5$Jk8#Lp2!", "Smtp:Password", "a hard-coded credential"));
             test.ExpectedDiagnostics.Add(At("/app/appsettings.json", json, "Xk9#mP2$vL7qZ", "ConnectionStrings:Shop", "a connection string with a hard-coded password"));

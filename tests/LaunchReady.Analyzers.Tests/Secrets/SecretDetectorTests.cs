@@ -113,6 +113,8 @@ namespace LaunchReady.Analyzers.Tests.Secrets
         [InlineData("signingKeyPem", true)]
         [InlineData("Authorization", true)]
         [InlineData("apiKeyValue", true)]
+        [InlineData("ApiKeys:0", true)]
+        [InlineData("Hosts:0", false)]
         [InlineData("passwordQuestion", false)]
         [InlineData("tokenEndpoint", false)]
         [InlineData("apiKeyHeaderName", false)]
