@@ -105,7 +105,9 @@ namespace LaunchReady.Analyzers.Infrastructure
             && MayBeConstantOperand(add.Right)
             && model.GetConstantValue(add, cancellationToken).Value is string;
 
-        // $"{Prefix}{Name}rest": only holes that may be string constants, with no alignment or format, and at least one.
+        // $"{Prefix}{Constants.Host}rest": at least one hole, each one that may be a string constant with no alignment or
+        // format. Constants are named in PascalCase (or Type.Name), so a hole starting lower-case ({id}, {order.Id},
+        // {_name}) settles it without the semantic model: interpolated log messages are many, constant ones few.
         private static bool MayBeConstantInterpolation(InterpolatedStringExpressionSyntax interpolated)
         {
             var holes = 0;
@@ -113,7 +115,8 @@ namespace LaunchReady.Analyzers.Infrastructure
             {
                 if (content is InterpolationSyntax hole)
                 {
-                    if (hole.AlignmentClause is not null || hole.FormatClause is not null || !MayBeConstantOperand(hole.Expression))
+                    if (hole.AlignmentClause is not null || hole.FormatClause is not null || !MayBeConstantOperand(hole.Expression)
+                        || !NamedLikeAConstant(hole.Expression))
                     {
                         return false;
                     }
@@ -123,6 +126,16 @@ namespace LaunchReady.Analyzers.Infrastructure
             }
 
             return holes > 0;
+        }
+
+        private static bool NamedLikeAConstant(ExpressionSyntax expression)
+        {
+            while (expression is MemberAccessExpressionSyntax member)
+            {
+                expression = member.Expression;
+            }
+
+            return expression is not SimpleNameSyntax name || (name.Identifier.ValueText.Length > 0 && char.IsUpper(name.Identifier.ValueText[0]));
         }
 
         // Only these forms can be part of a constant string, so any other operand (a call, an indexer, a

@@ -115,10 +115,10 @@ namespace LaunchReady.Analyzers.Tests.Urls
                 var e = {|LR0010:(scheme + "localhost") + ":5000"|};
                 var f = {|LR0011:"http://api.partner-shop.com/" + nameof(Call)|};
                 var g = "{|LR0010:http://localhost:5000|}/" + id.Trim() + "/" + port;
-                const string localhost = "localhost";
-                const string partner = "api.partner-shop.com";
-                var h = {|LR0010:$"http://{localhost}:5100/api"|};
-                var i = {|LR0011:$"http://{partner}/v1"|} + id;
+                const string Localhost = "localhost";
+                const string Partner = "api.partner-shop.com";
+                var h = {|LR0010:$"http://{Localhost}:5100/api"|};
+                var i = {|LR0011:$"http://{Partner}/v1"|} + id;
                 """);
             await VerifyCS.VerifyAnalyzerAsync(source);
         }
